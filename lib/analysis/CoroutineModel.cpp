@@ -1,0 +1,237 @@
+//===--- CoroutineModel.cpp - What the async checks know about coroutines -===//
+
+#include "CoroutineModel.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace clang::tidy::async {
+
+std::vector<std::string> parseNameList(llvm::StringRef List) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  List.split(Parts, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  std::vector<std::string> Names;
+  for (llvm::StringRef Part : Parts) {
+    Part = Part.trim();
+    if (!Part.empty())
+      Names.push_back(Part.str());
+  }
+  return Names;
+}
+
+std::string joinNameList(llvm::ArrayRef<std::string> Names) {
+  return llvm::join(Names, ";");
+}
+
+bool hasQualifiedNameIn(const NamedDecl *Decl,
+                        llvm::ArrayRef<std::string> Names) {
+  if (!Decl || Names.empty())
+    return false;
+  std::string Qualified = Decl->getQualifiedNameAsString();
+  return llvm::any_of(Names, [&](const std::string &Name) {
+    llvm::StringRef Wanted(Name);
+    Wanted.consume_front("::");
+    return Wanted == Qualified;
+  });
+}
+
+bool isExplicitSuspension(const Stmt *S) {
+  if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(S))
+    return !Await->isImplicit();
+  return isa_and_nonnull<CoyieldExpr, DependentCoawaitExpr>(S);
+}
+
+const FunctionDecl *coroutineFunction(const CoroutineBodyStmt &Body) {
+  // The promise variable is declared in the coroutine itself, which makes it
+  // the one reliable way from a body back to its function, lambdas included.
+  if (const VarDecl *Promise = Body.getPromiseDecl())
+    return dyn_cast<FunctionDecl>(Promise->getDeclContext());
+  return nullptr;
+}
+
+bool CoroutineInfo::isLambda() const {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  return Method && Method->getParent()->isLambda();
+}
+
+/// Walks the body's own code once, recording what the checks ask about.
+class BodyCollector : public RecursiveASTVisitor<BodyCollector> {
+public:
+  explicit BodyCollector(CoroutineInfo &Info) : Info(Info) {}
+
+  void collect() {
+    TraverseStmt(Info.Body.getBody());
+    llvm::sort(Info.Suspensions, [](const Stmt *A, const Stmt *B) {
+      return A->getBeginLoc() < B->getBeginLoc();
+    });
+  }
+
+  // Nested lambdas and local classes are not the body's own code.
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool TraverseBlockExpr(BlockExpr *) { return true; }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    Info.Calls.push_back(Call);
+    noteLockCall(Call);
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    Info.Constructions.push_back(Construct);
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *Var) {
+    if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+        isLockLikeType(Var->getType()))
+      Info.MayTakeLock = true;
+    return true;
+  }
+
+  bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
+    if (!S)
+      return true;
+    if (isExplicitSuspension(S)) {
+      Info.Suspensions.push_back(S);
+      for (int Loop : OpenLoops)
+        Info.Loops[Loop].Suspends = true;
+    }
+    if (!isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+      return RecursiveASTVisitor::TraverseStmt(S, Queue);
+
+    int Index = static_cast<int>(Info.Loops.size());
+    LoopInfo Loop;
+    Loop.Loop = S;
+    Loop.Parent = OpenLoops.empty() ? -1 : OpenLoops.back();
+    if (Loop.Parent >= 0)
+      Info.Loops[Loop.Parent].HasInnerLoop = true;
+    Info.Loops.push_back(Loop);
+    OpenLoops.push_back(Index);
+    // No data-recursion queue: the loop must stay open while its children
+    // are traversed.
+    bool Continue = RecursiveASTVisitor::TraverseStmt(S, nullptr);
+    OpenLoops.pop_back();
+    return Continue;
+  }
+
+private:
+  /// A type that may hold a lock for its lifetime: any class with both
+  /// lock() and unlock() members, or with a mutex-like template argument.
+  /// Deliberately broad: it only decides whether the lock flow is computed,
+  /// and the lock check decides precisely what a guard is.
+  static bool isLockLikeType(QualType T) {
+    T = T.getNonReferenceType();
+    if (const auto *Spec = T->getAs<TemplateSpecializationType>())
+      if (const TemplateDecl *Template = Spec->getTemplateName().getAsTemplateDecl())
+        return Template->getName().contains("lock");
+    if (const CXXRecordDecl *Record = T->getAsCXXRecordDecl())
+      return Record->getName().contains("lock") ||
+             Record->getName().contains("guard");
+    return false;
+  }
+
+  void noteLockCall(const CallExpr *Call) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    if (!Member)
+      return;
+    if (const NamedDecl *Callee = Member->getMethodDecl())
+      if (Callee->getIdentifier() && Callee->getName() == "lock")
+        Info.MayTakeLock = true;
+  }
+
+  CoroutineInfo &Info;
+  llvm::SmallVector<int, 4> OpenLoops;
+};
+
+const CoroutineInfo &CoroutineModel::info(const CoroutineBodyStmt &Body) {
+  std::unique_ptr<CoroutineInfo> &Slot = Infos[&Body];
+  if (!Slot) {
+    Slot = std::make_unique<CoroutineInfo>(Body, *coroutineFunction(Body));
+    BodyCollector(*Slot).collect();
+  }
+  return *Slot;
+}
+
+void CoroutineModel::reset() {
+  Infos.clear();
+  LockStates.clear();
+  TaskTypeCache.clear();
+}
+
+namespace {
+
+/// The class a (possibly dependent) type names: the record itself, or for a
+/// dependent specialization such as `task<T>` the primary template's pattern.
+const CXXRecordDecl *classOf(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (const CXXRecordDecl *Record = T->getAsCXXRecordDecl()) {
+    if (const CXXRecordDecl *Definition = Record->getDefinition())
+      return Definition;
+    // A specialization not instantiated yet: its primary template knows.
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+      return Spec->getSpecializedTemplate()->getTemplatedDecl();
+    return Record;
+  }
+  if (const auto *Spec = T->getAs<TemplateSpecializationType>())
+    if (const auto *Template = dyn_cast_or_null<ClassTemplateDecl>(
+            Spec->getTemplateName().getAsTemplateDecl()))
+      return Template->getTemplatedDecl();
+  if (const auto *Injected = T->getAs<InjectedClassNameType>())
+    return Injected->getDecl();
+  return nullptr;
+}
+
+/// A member named \p Name of \p Record, found without instantiating anything.
+const NamedDecl *findMember(const CXXRecordDecl *Record, llvm::StringRef Name) {
+  if (!Record || !Record->hasDefinition())
+    return nullptr;
+  ASTContext &Ctx = Record->getASTContext();
+  auto Found = Record->getDefinition()->lookup(&Ctx.Idents.get(Name));
+  return Found.empty() ? nullptr : Found.front();
+}
+
+/// The promise type a coroutine returning \p Record uses, by its nested
+/// `promise_type` (a class or an alias for one).
+const CXXRecordDecl *promiseOf(const CXXRecordDecl *Record) {
+  const NamedDecl *Promise = findMember(Record, "promise_type");
+  if (!Promise)
+    return nullptr;
+  if (const auto *Class = dyn_cast<CXXRecordDecl>(Promise))
+    return Class;
+  if (const auto *Alias = dyn_cast<TypedefNameDecl>(Promise))
+    return classOf(Alias->getUnderlyingType());
+  return nullptr;
+}
+
+bool isSuspendAlways(QualType T) {
+  const CXXRecordDecl *Record = classOf(T);
+  return Record && Record->getName() == "suspend_always" &&
+         Record->isInStdNamespace();
+}
+
+} // namespace
+
+bool CoroutineModel::isTaskType(QualType T,
+                                llvm::ArrayRef<std::string> ExtraTaskTypes) {
+  const CXXRecordDecl *Record = classOf(T);
+  if (!Record)
+    return false;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+    if (hasQualifiedNameIn(Spec->getSpecializedTemplate(), ExtraTaskTypes))
+      return true;
+  if (hasQualifiedNameIn(Record, ExtraTaskTypes))
+    return true;
+
+  auto [It, Inserted] = TaskTypeCache.try_emplace(Record);
+  if (Inserted) {
+    const auto *InitialSuspend = dyn_cast_or_null<FunctionDecl>(
+        findMember(promiseOf(Record), "initial_suspend"));
+    It->second = InitialSuspend && isSuspendAlways(InitialSuspend->getReturnType());
+  }
+  return It->second;
+}
+
+} // namespace clang::tidy::async

@@ -1,0 +1,154 @@
+//===--- CoroutineModel.h - What the async checks know about coroutines ---===//
+//
+// One model of C++20 coroutine code, shared by every async-* check and
+// computed once per coroutine body: which bodies are coroutines, the
+// suspension points the user wrote, the calls, constructions and loops of the
+// body's own code, which types are lazy tasks, and (on demand, only for bodies
+// that take a lock) the locks held at each suspension point.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_COROUTINEMODEL_H
+#define ASYNC_LINT_COROUTINEMODEL_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::async {
+
+/// Splits a `;`-separated option value into trimmed, non-empty names.
+std::vector<std::string> parseNameList(llvm::StringRef List);
+
+/// Joins names back into the `;`-separated form options are stored in.
+std::string joinNameList(llvm::ArrayRef<std::string> Names);
+
+/// True if \p Decl's fully qualified name (without a leading `::`) is one of
+/// \p Names. Names may start with `::`, which is ignored.
+bool hasQualifiedNameIn(const NamedDecl *Decl, llvm::ArrayRef<std::string> Names);
+
+/// True if \p E is a suspension point the user wrote: a `co_await` (also the
+/// one in `co_return co_await`), a `co_yield`, or a dependent `co_await` in a
+/// template; never the implicit initial and final suspends.
+bool isExplicitSuspension(const Stmt *S);
+
+/// A loop of a coroutine's own code, with where it sits in the loop nest.
+struct LoopInfo {
+  const Stmt *Loop = nullptr;
+  /// Index into CoroutineInfo::loops() of the innermost enclosing loop, or -1.
+  int Parent = -1;
+  /// True if a suspension point is anywhere inside the loop (its condition,
+  /// increment or body), so the loop gives other tasks a turn.
+  bool Suspends = false;
+  /// True if another loop is nested inside this one.
+  bool HasInnerLoop = false;
+};
+
+/// A lock held at a suspension point, and where it was taken.
+struct HeldLock {
+  /// How to name the lock in a message: the guard variable (`g`) or the
+  /// mutex expression (`m`, `this->mu`).
+  std::string Name;
+  SourceLocation TakenAt;
+};
+
+/// The locks that may be held when one suspension point is reached.
+struct SuspensionWithLocks {
+  const Stmt *Suspension = nullptr;
+  llvm::SmallVector<HeldLock, 1> Locks;
+};
+
+/// Which types hold a lock: RAII guards and lockable mutexes.
+struct LockConfig {
+  /// Guard class templates or classes (`std::lock_guard`, ...).
+  std::vector<std::string> GuardTypes;
+  /// Types whose `lock()` is asynchronous and so never counts
+  /// (`asyncrt::mutex`, whose guard is `asyncrt::mutex_guard`).
+  std::vector<std::string> AsyncMutexTypes;
+};
+
+/// Everything the checks need to know about one coroutine body.
+class CoroutineInfo {
+public:
+  CoroutineInfo(const CoroutineBodyStmt &Body, const FunctionDecl &Function)
+      : Body(Body), Function(Function) {}
+
+  /// The coroutine: a function, method, or a lambda's call operator.
+  const FunctionDecl &function() const { return Function; }
+  const CoroutineBodyStmt &body() const { return Body; }
+  bool isLambda() const;
+
+  /// Explicit suspension points of the body's own code, in source order.
+  llvm::ArrayRef<const Stmt *> suspensions() const { return Suspensions; }
+  /// Calls (free, member, operator) of the body's own code.
+  llvm::ArrayRef<const CallExpr *> calls() const { return Calls; }
+  /// Constructions of the body's own code (variables and temporaries).
+  llvm::ArrayRef<const CXXConstructExpr *> constructions() const {
+    return Constructions;
+  }
+  /// Loops of the body's own code, outer loops before the loops they contain.
+  llvm::ArrayRef<LoopInfo> loops() const { return Loops; }
+  /// True if the body's own code may take a blocking lock (a guard variable
+  /// or a `lock()` call on something that is not an async mutex). Only such
+  /// bodies get a control-flow graph.
+  bool mayTakeLock() const { return MayTakeLock; }
+
+private:
+  friend class CoroutineModel;
+  friend class BodyCollector;
+
+  const CoroutineBodyStmt &Body;
+  const FunctionDecl &Function;
+  std::vector<const Stmt *> Suspensions;
+  std::vector<const CallExpr *> Calls;
+  std::vector<const CXXConstructExpr *> Constructions;
+  std::vector<LoopInfo> Loops;
+  bool MayTakeLock = false;
+};
+
+/// The model for one translation unit: per-body facts computed on first use
+/// and shared by all checks. "The body's own code" excludes nested lambdas
+/// and local classes: a nested coroutine lambda is a coroutine of its own,
+/// and a plain lambda's body runs wherever it is called (for instance on
+/// asyncrt::spawn_blocking's pool), which the model does not guess.
+class CoroutineModel {
+public:
+  /// The facts about \p Body, computed on the first call for it.
+  const CoroutineInfo &info(const CoroutineBodyStmt &Body);
+
+  /// For each suspension point of \p Info that may be reached with a lock
+  /// held, the locks; computed once per body from clang's CFG.
+  llvm::ArrayRef<SuspensionWithLocks> locksAtSuspensions(const CoroutineInfo &Info,
+                                                         ASTContext &Ctx,
+                                                         const LockConfig &Config);
+
+  /// True if values of type \p T are lazy tasks: a coroutine return type
+  /// whose promise's initial_suspend() returns std::suspend_always, or a type
+  /// named in \p ExtraTaskTypes.
+  bool isTaskType(QualType T, llvm::ArrayRef<std::string> ExtraTaskTypes);
+
+  /// Forgets everything: called when a new translation unit starts.
+  void reset();
+
+private:
+  llvm::DenseMap<const CoroutineBodyStmt *, std::unique_ptr<CoroutineInfo>> Infos;
+  llvm::DenseMap<const CoroutineBodyStmt *, std::vector<SuspensionWithLocks>>
+      LockStates;
+  llvm::DenseMap<const CXXRecordDecl *, bool> TaskTypeCache;
+};
+
+/// The function (or lambda call operator) whose coroutine body is \p Body.
+const FunctionDecl *coroutineFunction(const CoroutineBodyStmt &Body);
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_LINT_COROUTINEMODEL_H

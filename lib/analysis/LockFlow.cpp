@@ -1,0 +1,344 @@
+//===--- LockFlow.cpp - Locks held at each suspension point ---------------===//
+//
+// A forward "may be held" data-flow analysis over clang's CFG of one
+// coroutine body. A lock is identified by the declaration it lives in: the
+// guard variable (`std::lock_guard g(m)`) or the mutex variable or field that
+// was locked by hand (`m.lock()`). The facts followed along the CFG:
+//
+//   taken:     a guard constructed without std::defer_lock, `x.lock()`,
+//              `x.lock_shared()` (when lock() is blocking: it returns void),
+//              a guard move-constructed or move-assigned from a held guard;
+//   released:  `x.unlock()`, `x.unlock_shared()`, `guard.release()`, a guard
+//              moved from (`std::move(g)`), and the end of the guard's scope
+//              (its implicit destructor, lifetime end or scope end; the last
+//              two also cover guards of dependent type in templates).
+//
+// At a join the held sets are united: a lock held on some path counts.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CoroutineModel.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/PostOrderIterator.h"
+
+namespace clang::tidy::async {
+namespace {
+
+/// The held locks: lock declaration -> where it was taken. Few locks are held
+/// at once, so a small vector beats a map.
+class LockSet {
+public:
+  bool contains(const ValueDecl *Lock) const { return find(Lock) != nullptr; }
+
+  const SourceLocation *find(const ValueDecl *Lock) const {
+    for (const auto &[Held, Where] : Locks)
+      if (Held == Lock)
+        return &Where;
+    return nullptr;
+  }
+
+  void take(const ValueDecl *Lock, SourceLocation Where) {
+    if (!contains(Lock))
+      Locks.push_back({Lock, Where});
+  }
+
+  void release(const ValueDecl *Lock) {
+    llvm::erase_if(Locks, [&](const auto &Entry) { return Entry.first == Lock; });
+  }
+
+  /// Unites \p Other into this set; true if this set grew.
+  bool unite(const LockSet &Other) {
+    bool Grew = false;
+    for (const auto &[Lock, Where] : Other.Locks)
+      if (!contains(Lock)) {
+        Locks.push_back({Lock, Where});
+        Grew = true;
+      }
+    return Grew;
+  }
+
+  bool empty() const { return Locks.empty(); }
+  auto begin() const { return Locks.begin(); }
+  auto end() const { return Locks.end(); }
+
+private:
+  llvm::SmallVector<std::pair<const ValueDecl *, SourceLocation>, 2> Locks;
+};
+
+const Expr *ignoreWrappers(const Expr *E) {
+  return E ? E->IgnoreParenImpCasts()->IgnoreImplicit()->IgnoreParenImpCasts()
+           : nullptr;
+}
+
+/// The declaration an object expression names: `g` -> g, `this->m` -> m,
+/// `s.m` -> m. Null for anything else (a temporary, `*p`, `v[i]`).
+const ValueDecl *lockDeclOf(const Expr *Object) {
+  Object = ignoreWrappers(Object);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Object))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Object))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+/// A call `object.name(...)`, in either its resolved or its dependent form.
+struct MemberCall {
+  const ValueDecl *Object = nullptr;
+  llvm::StringRef Name;
+  /// The called method, or null in a dependent context.
+  const CXXMethodDecl *Method = nullptr;
+};
+
+std::optional<MemberCall> asMemberCall(const Stmt *S) {
+  const auto *Call = dyn_cast<CallExpr>(S);
+  if (!Call)
+    return std::nullopt;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getIdentifier())
+      return std::nullopt;
+    return MemberCall{lockDeclOf(Member->getImplicitObjectArgument()),
+                      Method->getName(), Method};
+  }
+  if (const auto *Dependent =
+          dyn_cast<CXXDependentScopeMemberExpr>(ignoreWrappers(Call->getCallee())))
+    if (!Dependent->isImplicitAccess() && Dependent->getMember().isIdentifier())
+      return MemberCall{lockDeclOf(Dependent->getBase()),
+                        Dependent->getMember().getAsIdentifierInfo()->getName(),
+                        nullptr};
+  return std::nullopt;
+}
+
+bool isStdMove(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (Callee && Callee->getIdentifier())
+    return Callee->getName() == "move" && Callee->isInStdNamespace() &&
+           Call->getNumArgs() == 1;
+  // In a template, `std::move(g)` may stay an unresolved lookup.
+  if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(ignoreWrappers(Call->getCallee())))
+    return Lookup->getName().getAsString() == "move" && Call->getNumArgs() == 1;
+  return false;
+}
+
+/// The class a (possibly dependent) type names, its pattern for a dependent
+/// specialization.
+const NamedDecl *classTemplateOrRecord(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (const auto *Spec = T->getAs<TemplateSpecializationType>())
+    return Spec->getTemplateName().getAsTemplateDecl();
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record))
+    return Spec->getSpecializedTemplate();
+  return Record;
+}
+
+/// The arguments a variable is constructed with, in whichever form the
+/// initializer has (resolved, dependent, braced).
+llvm::SmallVector<const Expr *, 2> constructionArgs(const VarDecl &Var) {
+  llvm::SmallVector<const Expr *, 2> Args;
+  const Expr *Init = Var.getInit();
+  if (!Init)
+    return Args;
+  Init = ignoreWrappers(Init);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init))
+    Args.append(Construct->arg_begin(), Construct->arg_end());
+  else if (const auto *Parens = dyn_cast<ParenListExpr>(Init))
+    for (unsigned I = 0, N = Parens->getNumExprs(); I != N; ++I)
+      Args.push_back(Parens->getExpr(I));
+  else if (const auto *Unresolved = dyn_cast<CXXUnresolvedConstructExpr>(Init))
+    Args.append(Unresolved->arg_begin(), Unresolved->arg_end());
+  else if (const auto *List = dyn_cast<InitListExpr>(Init))
+    Args.append(List->inits().begin(), List->inits().end());
+  else
+    Args.push_back(Init);
+  return Args;
+}
+
+/// True if \p Arg is one of the std:: tags that make a guard not lock
+/// (`std::defer_lock`), by its type or, in a template, by its name.
+bool isDeferLockTag(const Expr *Arg) {
+  Arg = ignoreWrappers(Arg);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Arg))
+    if (Ref->getDecl()->getIdentifier() && Ref->getDecl()->getName() == "defer_lock")
+      return true;
+  const NamedDecl *Type = Arg ? classTemplateOrRecord(Arg->getType()) : nullptr;
+  return Type && Type->getIdentifier() && Type->getName() == "defer_lock_t";
+}
+
+/// The guard variable a guard is moved from in `Guard(std::move(Other))`.
+const ValueDecl *movedFromGuard(const Expr *Arg) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(ignoreWrappers(Arg));
+  if (!Call || !isStdMove(Call))
+    return nullptr;
+  return lockDeclOf(Call->getArg(0));
+}
+
+class LockFlow {
+public:
+  LockFlow(const CoroutineInfo &Info, ASTContext &Ctx, const LockConfig &Config)
+      : Info(Info), Ctx(Ctx), Config(Config) {}
+
+  std::vector<SuspensionWithLocks> run() {
+    CFG::BuildOptions Options;
+    Options.AddImplicitDtors = true;
+    Options.AddLifetime = true;
+    Options.AddScopes = true;
+    Options.AddTemporaryDtors = true;
+    std::unique_ptr<CFG> Graph = CFG::buildCFG(
+        &Info.function(), Info.body().getBody(), &Ctx, Options);
+    if (!Graph)
+      return {};
+    solve(*Graph);
+    return collect(*Graph);
+  }
+
+private:
+  bool isGuardType(QualType T) const {
+    return hasQualifiedNameIn(classTemplateOrRecord(T), Config.GuardTypes);
+  }
+
+  bool isAsyncMutex(const ValueDecl *Lock) const {
+    return hasQualifiedNameIn(classTemplateOrRecord(Lock->getType()),
+                              Config.AsyncMutexTypes);
+  }
+
+  /// A lock() that blocks: it returns void (an async mutex's lock() returns
+  /// an awaitable) and the object is not a configured async mutex.
+  bool isBlockingLockCall(const MemberCall &Call) const {
+    if (!Call.Object || isAsyncMutex(Call.Object))
+      return false;
+    if (Call.Name != "lock" && Call.Name != "lock_shared")
+      return false;
+    return !Call.Method || Call.Method->getReturnType()->isVoidType();
+  }
+
+  void transferDecl(const VarDecl &Var, LockSet &Held) const {
+    if (!isGuardType(Var.getType()))
+      return;
+    auto Args = constructionArgs(Var);
+    if (Args.empty() || llvm::any_of(Args, isDeferLockTag))
+      return;
+    if (const ValueDecl *From = movedFromGuard(Args.front())) {
+      // `Guard g2(std::move(g1))`: g2 holds exactly what g1 held. The
+      // std::move element came first and released g1, so look at the state
+      // recorded for it.
+      if (auto Where = MovedHeld.find(From); Where != MovedHeld.end())
+        Held.take(&Var, Where->second);
+      return;
+    }
+    Held.take(&Var, Var.getLocation());
+  }
+
+  void transferStmt(const Stmt *S, LockSet &Held) {
+    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          transferDecl(*Var, Held);
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S); Call && isStdMove(Call)) {
+      if (const ValueDecl *From = lockDeclOf(Call->getArg(0))) {
+        if (const SourceLocation *Where = Held.find(From))
+          MovedHeld[From] = *Where;
+        else
+          MovedHeld.erase(From);
+        Held.release(From);
+      }
+      return;
+    }
+    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(S);
+        Assign && Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2) {
+      const ValueDecl *To = lockDeclOf(Assign->getArg(0));
+      if (To && isGuardType(To->getType())) {
+        Held.release(To);
+        if (const ValueDecl *From = movedFromGuard(Assign->getArg(1)))
+          if (auto Where = MovedHeld.find(From); Where != MovedHeld.end())
+            Held.take(To, Where->second);
+      }
+      return;
+    }
+    std::optional<MemberCall> Call = asMemberCall(S);
+    if (!Call || !Call->Object)
+      return;
+    if (isBlockingLockCall(*Call))
+      Held.take(Call->Object, S->getBeginLoc());
+    else if (Call->Name == "unlock" || Call->Name == "unlock_shared" ||
+             Call->Name == "release")
+      Held.release(Call->Object);
+  }
+
+  void transfer(const CFGElement &Element, LockSet &Held) {
+    if (auto Statement = Element.getAs<CFGStmt>())
+      transferStmt(Statement->getStmt(), Held);
+    else if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>())
+      Held.release(Dtor->getVarDecl());
+    else if (auto Lifetime = Element.getAs<CFGLifetimeEnds>())
+      Held.release(Lifetime->getVarDecl());
+    else if (auto Scope = Element.getAs<CFGScopeEnd>())
+      Held.release(Scope->getVarDecl());
+  }
+
+  /// Runs the blocks in reverse post-order until the entry states settle.
+  void solve(const CFG &Graph) {
+    llvm::ReversePostOrderTraversal<const CFG *> Order(&Graph);
+    bool Changed = true;
+    while (Changed) {
+      Changed = false;
+      for (const CFGBlock *Block : Order) {
+        LockSet Held = Entry[Block];
+        for (const CFGElement &Element : *Block)
+          transfer(Element, Held);
+        for (const CFGBlock *Succ : Block->succs())
+          if (Succ && Entry[Succ].unite(Held))
+            Changed = true;
+      }
+    }
+  }
+
+  std::vector<SuspensionWithLocks> collect(const CFG &Graph) {
+    std::vector<SuspensionWithLocks> Result;
+    for (const CFGBlock *Block : Graph) {
+      LockSet Held = Entry[Block];
+      for (const CFGElement &Element : *Block) {
+        if (auto Statement = Element.getAs<CFGStmt>();
+            Statement && isExplicitSuspension(Statement->getStmt()) &&
+            !Held.empty()) {
+          SuspensionWithLocks Found;
+          Found.Suspension = Statement->getStmt();
+          for (const auto &[Lock, Where] : Held)
+            Found.Locks.push_back({Lock->getNameAsString(), Where});
+          Result.push_back(std::move(Found));
+        }
+        transfer(Element, Held);
+      }
+    }
+    llvm::sort(Result, [](const SuspensionWithLocks &A, const SuspensionWithLocks &B) {
+      return A.Suspension->getBeginLoc() < B.Suspension->getBeginLoc();
+    });
+    return Result;
+  }
+
+  const CoroutineInfo &Info;
+  ASTContext &Ctx;
+  const LockConfig &Config;
+  llvm::DenseMap<const CFGBlock *, LockSet> Entry;
+  /// For a guard just moved from: where the lock it held was taken.
+  llvm::DenseMap<const ValueDecl *, SourceLocation> MovedHeld;
+};
+
+} // namespace
+
+llvm::ArrayRef<SuspensionWithLocks>
+CoroutineModel::locksAtSuspensions(const CoroutineInfo &Info, ASTContext &Ctx,
+                                   const LockConfig &Config) {
+  if (!Info.mayTakeLock())
+    return {};
+  auto [It, Inserted] = LockStates.try_emplace(&Info.body());
+  if (Inserted)
+    It->second = LockFlow(Info, Ctx, Config).run();
+  return It->second;
+}
+
+} // namespace clang::tidy::async

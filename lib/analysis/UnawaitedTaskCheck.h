@@ -1,0 +1,24 @@
+//===--- UnawaitedTaskCheck.h - async-unawaited-task ---===//
+
+#ifndef ASYNC_LINT_UNAWAITED_TASK_CHECK_H
+#define ASYNC_LINT_UNAWAITED_TASK_CHECK_H
+
+#include "CoroutineCheck.h"
+
+namespace clang::tidy::async {
+
+/// Finds lazy tasks that are created and never awaited, spawned or passed on, so they never run.
+///
+/// For the user-facing documentation see docs/checks/async-unawaited-task.md.
+class UnawaitedTaskCheck : public CoroutineCheck {
+public:
+  UnawaitedTaskCheck(llvm::StringRef Name, ClangTidyContext *Context,
+            std::shared_ptr<CoroutineModel> Model);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+};
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_LINT_UNAWAITED_TASK_CHECK_H
