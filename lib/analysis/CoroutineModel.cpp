@@ -133,12 +133,18 @@ private:
     return false;
   }
 
+  /// Notes a `x.lock()` or `x.lock_shared()` call, resolved or dependent.
   void noteLockCall(const CallExpr *Call) {
-    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-    if (!Member)
-      return;
-    if (const NamedDecl *Callee = Member->getMethodDecl())
-      if (Callee->getIdentifier() && Callee->getName() == "lock")
+    DeclarationName Name;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      if (const NamedDecl *Callee = Member->getMethodDecl())
+        Name = Callee->getDeclName();
+    } else if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(
+                   Call->getCallee()->IgnoreParenImpCasts())) {
+      Name = Dependent->getMember();
+    }
+    if (const IdentifierInfo *Id = Name.getAsIdentifierInfo())
+      if (Id->getName().starts_with("lock"))
         Info.MayTakeLock = true;
   }
 

@@ -297,20 +297,45 @@ private:
     }
   }
 
+  /// The suspension points a CFG element stands for: the element itself,
+  /// or those in a `co_return`'s operand, which the CFG keeps whole.
+  static llvm::SmallVector<const Stmt *, 1> suspensionsOf(const Stmt *S) {
+    llvm::SmallVector<const Stmt *, 1> Found;
+    if (isExplicitSuspension(S))
+      Found.push_back(S);
+    else if (const auto *Return = dyn_cast<CoreturnStmt>(S))
+      addSuspensionsWithin(Return->getOperand(), Found);
+    return Found;
+  }
+
+  static void addSuspensionsWithin(const Stmt *S,
+                                   llvm::SmallVectorImpl<const Stmt *> &Found) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (isExplicitSuspension(S)) {
+      Found.push_back(S);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      addSuspensionsWithin(Child, Found);
+  }
+
+  static SuspensionWithLocks withLocks(const Stmt &Suspension, const LockSet &Held) {
+    SuspensionWithLocks Found;
+    Found.Suspension = &Suspension;
+    for (const auto &[Lock, Where] : Held)
+      Found.Locks.push_back({Lock->getNameAsString(), Where});
+    return Found;
+  }
+
   std::vector<SuspensionWithLocks> collect(const CFG &Graph) {
     std::vector<SuspensionWithLocks> Result;
     for (const CFGBlock *Block : Graph) {
       LockSet Held = Entry[Block];
       for (const CFGElement &Element : *Block) {
-        if (auto Statement = Element.getAs<CFGStmt>();
-            Statement && isExplicitSuspension(Statement->getStmt()) &&
-            !Held.empty()) {
-          SuspensionWithLocks Found;
-          Found.Suspension = Statement->getStmt();
-          for (const auto &[Lock, Where] : Held)
-            Found.Locks.push_back({Lock->getNameAsString(), Where});
-          Result.push_back(std::move(Found));
-        }
+        if (auto Statement = Element.getAs<CFGStmt>(); Statement && !Held.empty())
+          for (const Stmt *Suspension : suspensionsOf(Statement->getStmt()))
+            Result.push_back(withLocks(*Suspension, Held));
         transfer(Element, Held);
       }
     }
