@@ -1,0 +1,9 @@
+#include <asyncrt/asyncrt.hpp>
+#include <mutex>
+
+std::mutex m;
+
+asyncrt::task<> lock_guard_held_across_await() {
+  std::lock_guard g(m);
+  co_await asyncrt::yield_now();
+}
