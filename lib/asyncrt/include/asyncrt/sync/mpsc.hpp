@@ -1,0 +1,326 @@
+#pragma once
+
+// mpsc: multi-producer, single-consumer channels, as tokio::sync::mpsc.
+//
+//   auto [tx, rx] = asyncrt::mpsc::channel<int>(16);   // bounded: send waits for room
+//   auto [tx, rx] = asyncrt::mpsc::unbounded_channel<int>();
+//   co_await tx.send(1);                               // mpsc::send_error once the receiver is gone
+//   std::optional<int> v = co_await rx.recv();         // nullopt once every sender is gone and the buffer is empty
+//
+// Senders are copyable; the channel closes for the receiver when the last
+// one is destroyed. Closing or destroying the receiver fails pending and
+// later sends.
+
+#include <asyncrt/detail/scheduler.hpp>
+#include <asyncrt/detail/waiter_list.hpp>
+#include <asyncrt/task.hpp>
+
+#include <coroutine>
+#include <cstddef>
+#include <deque>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <utility>
+
+namespace asyncrt::mpsc {
+
+class send_error : public std::runtime_error {
+ public:
+  send_error() : std::runtime_error("asyncrt::mpsc: the receiver is closed") {}
+};
+
+template <class T>
+class sender;
+template <class T>
+class receiver;
+
+namespace detail {
+
+using asyncrt::detail::waiter;
+using asyncrt::detail::waiter_list;
+using asyncrt::detail::waiter_status;
+
+template <class T>
+struct send_waiter : waiter {
+  std::optional<T> value;
+};
+
+// Shared by the senders and the receiver; every member is guarded by `lock`,
+// which is never held across a suspension.
+template <class T>
+struct channel_state {
+  explicit channel_state(std::size_t cap) : capacity(cap) {}
+
+  // Moves the first blocked sender's value into the buffer, if there is room.
+  void admit_waiting_sender() {
+    if (send_waiters.empty() || buffer.size() >= capacity) return;
+    auto* w = static_cast<send_waiter<T>*>(send_waiters.pop_front());
+    buffer.push_back(std::move(*w->value));
+    w->status = waiter_status::granted;
+    asyncrt::detail::wake(w->task);
+  }
+
+  void wake_receiver() noexcept {
+    if (recv_waiter) {
+      recv_waiter->status = waiter_status::granted;
+      asyncrt::detail::wake(std::exchange(recv_waiter, nullptr)->task);
+    }
+  }
+
+  // The receiver closed: fail every blocked sender.
+  void reject_senders() noexcept {
+    while (waiter* w = send_waiters.pop_front()) {
+      w->status = waiter_status::closed;
+      asyncrt::detail::wake(w->task);
+    }
+  }
+
+  std::mutex lock;
+  std::deque<T> buffer;
+  const std::size_t capacity;
+  std::size_t senders = 1;
+  bool receiver_closed = false;
+  waiter_list send_waiters;
+  waiter* recv_waiter = nullptr;
+};
+
+template <class T>
+class [[nodiscard]] send_awaiter {
+ public:
+  send_awaiter(channel_state<T>& state, T value) : state_(state) { node_.value.emplace(std::move(value)); }
+  send_awaiter(const send_awaiter&) = delete;
+  send_awaiter& operator=(const send_awaiter&) = delete;
+  ~send_awaiter() {
+    if (!waiting_) return;
+    std::lock_guard lock(state_.lock);
+    if (node_.status == waiter_status::queued) state_.send_waiters.remove(&node_);
+  }
+
+  bool await_ready() const noexcept { return false; }
+
+  bool await_suspend(std::coroutine_handle<> h) {
+    std::unique_lock lock(state_.lock);
+    if (state_.receiver_closed) {
+      node_.status = waiter_status::closed;
+      return false;
+    }
+    if (state_.send_waiters.empty() && state_.buffer.size() < state_.capacity) {
+      state_.buffer.push_back(std::move(*node_.value));
+      node_.status = waiter_status::granted;
+      state_.wake_receiver();
+      lock.unlock();
+      if (asyncrt::detail::coop_consume()) return false;
+      asyncrt::detail::yield_current(h);
+      return true;
+    }
+    node_.task = asyncrt::detail::suspend_current(h);
+    node_.status = waiter_status::queued;
+    state_.send_waiters.push_back(&node_);
+    waiting_ = true;
+    return true;
+  }
+
+  void await_resume() {
+    waiting_ = false;
+    if (node_.status == waiter_status::closed) throw send_error{};
+  }
+
+ private:
+  channel_state<T>& state_;
+  send_waiter<T> node_;
+  bool waiting_ = false;
+};
+
+template <class T>
+class [[nodiscard]] recv_awaiter {
+ public:
+  explicit recv_awaiter(channel_state<T>& state) noexcept : state_(state) {}
+  recv_awaiter(const recv_awaiter&) = delete;
+  recv_awaiter& operator=(const recv_awaiter&) = delete;
+  // Cancel-safe: a value is taken from the buffer only in await_resume, so a
+  // receive that is cancelled loses nothing.
+  ~recv_awaiter() {
+    if (!waiting_) return;
+    std::lock_guard lock(state_.lock);
+    if (state_.recv_waiter == &node_) state_.recv_waiter = nullptr;
+  }
+
+  bool await_ready() const noexcept { return false; }
+
+  bool await_suspend(std::coroutine_handle<> h) {
+    std::unique_lock lock(state_.lock);
+    if (!state_.buffer.empty() || state_.senders == 0) {
+      lock.unlock();
+      if (asyncrt::detail::coop_consume()) return false;
+      asyncrt::detail::yield_current(h);
+      return true;
+    }
+    node_.task = asyncrt::detail::suspend_current(h);
+    node_.status = waiter_status::queued;
+    state_.recv_waiter = &node_;
+    waiting_ = true;
+    return true;
+  }
+
+  std::optional<T> await_resume() {
+    waiting_ = false;
+    std::lock_guard lock(state_.lock);
+    if (state_.buffer.empty()) return std::nullopt;
+    std::optional<T> value{std::move(state_.buffer.front())};
+    state_.buffer.pop_front();
+    state_.admit_waiting_sender();
+    return value;
+  }
+
+ private:
+  channel_state<T>& state_;
+  waiter node_;
+  bool waiting_ = false;
+};
+
+}  // namespace detail
+
+template <class T>
+class sender {
+ public:
+  sender(const sender& other) : state_(other.state_) {
+    if (state_) {
+      std::lock_guard lock(state_->lock);
+      ++state_->senders;
+    }
+  }
+  sender(sender&&) noexcept = default;
+  sender& operator=(const sender& other) {
+    if (this != &other) *this = sender(other);
+    return *this;
+  }
+  sender& operator=(sender&& other) noexcept {
+    if (this != &other) {
+      drop();
+      state_ = std::move(other.state_);
+    }
+    return *this;
+  }
+  ~sender() { drop(); }
+
+  // Waits for room in the buffer, then sends; throws send_error if the
+  // receiver is (or becomes, while waiting) closed.
+  [[nodiscard]] task<void> send(T value) {
+    co_await detail::send_awaiter<T>{*state_, std::move(value)};
+  }
+
+  // Sends if there is room now. On false (full or closed) `value` is left as it was.
+  [[nodiscard]] bool try_send(T& value) { return try_send_impl(value); }
+  [[nodiscard]] bool try_send(T&& value) { return try_send_impl(value); }
+
+  [[nodiscard]] bool is_closed() const {
+    std::lock_guard lock(state_->lock);
+    return state_->receiver_closed;
+  }
+
+ private:
+  template <class U>
+  friend std::pair<sender<U>, receiver<U>> channel(std::size_t);
+  template <class U>
+  friend std::pair<sender<U>, receiver<U>> unbounded_channel();
+
+  explicit sender(std::shared_ptr<detail::channel_state<T>> state) noexcept : state_(std::move(state)) {}
+
+  bool try_send_impl(T& value) {
+    std::lock_guard lock(state_->lock);
+    if (state_->receiver_closed || !state_->send_waiters.empty() || state_->buffer.size() >= state_->capacity)
+      return false;
+    state_->buffer.push_back(std::move(value));
+    state_->wake_receiver();
+    return true;
+  }
+
+  void drop() noexcept {
+    if (!state_) return;
+    {
+      std::lock_guard lock(state_->lock);
+      if (--state_->senders == 0) state_->wake_receiver();
+    }
+    state_.reset();
+  }
+
+  std::shared_ptr<detail::channel_state<T>> state_;
+};
+
+template <class T>
+class receiver {
+ public:
+  receiver(receiver&&) noexcept = default;
+  receiver& operator=(receiver&& other) noexcept {
+    if (this != &other) {
+      drop();
+      state_ = std::move(other.state_);
+    }
+    return *this;
+  }
+  receiver(const receiver&) = delete;
+  receiver& operator=(const receiver&) = delete;
+  ~receiver() { drop(); }
+
+  // The next value; nullopt once the channel is closed and drained.
+  [[nodiscard]] task<std::optional<T>> recv() { co_return co_await detail::recv_awaiter<T>{*state_}; }
+
+  // The next value if one is buffered now.
+  [[nodiscard]] std::optional<T> try_recv() {
+    std::lock_guard lock(state_->lock);
+    if (state_->buffer.empty()) return std::nullopt;
+    std::optional<T> value{std::move(state_->buffer.front())};
+    state_->buffer.pop_front();
+    state_->admit_waiting_sender();
+    return value;
+  }
+
+  // Refuses further sends; what is buffered can still be received.
+  void close() {
+    std::lock_guard lock(state_->lock);
+    state_->receiver_closed = true;
+    state_->reject_senders();
+  }
+
+ private:
+  template <class U>
+  friend std::pair<sender<U>, receiver<U>> channel(std::size_t);
+  template <class U>
+  friend std::pair<sender<U>, receiver<U>> unbounded_channel();
+
+  explicit receiver(std::shared_ptr<detail::channel_state<T>> state) noexcept : state_(std::move(state)) {}
+
+  void drop() noexcept {
+    if (!state_) return;
+    std::deque<T> dropped;
+    {
+      std::lock_guard lock(state_->lock);
+      state_->receiver_closed = true;
+      state_->reject_senders();
+      dropped.swap(state_->buffer);
+    }
+    state_.reset();
+  }
+
+  std::shared_ptr<detail::channel_state<T>> state_;
+};
+
+// A channel whose buffer holds at most `capacity` values (at least 1).
+template <class T>
+std::pair<sender<T>, receiver<T>> channel(std::size_t capacity) {
+  if (capacity == 0) throw std::invalid_argument("asyncrt::mpsc::channel: capacity must be at least 1");
+  auto state = std::make_shared<detail::channel_state<T>>(capacity);
+  return {sender<T>{state}, receiver<T>{state}};
+}
+
+// A channel whose sends never wait.
+template <class T>
+std::pair<sender<T>, receiver<T>> unbounded_channel() {
+  auto state = std::make_shared<detail::channel_state<T>>(std::numeric_limits<std::size_t>::max());
+  return {sender<T>{state}, receiver<T>{state}};
+}
+
+}  // namespace asyncrt::mpsc

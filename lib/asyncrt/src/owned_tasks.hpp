@@ -1,0 +1,81 @@
+#pragma once
+
+#include <asyncrt/detail/task_header.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <mutex>
+#include <vector>
+
+namespace asyncrt::detail {
+
+// Every live spawned task of a runtime, so that shutdown can destroy the ones
+// that will never complete (suspended on a channel no one sends to, say).
+// Sharded by address so that spawns and completions on different workers
+// rarely meet on a lock; each shard is a vector with swap-removal, the task's
+// slot kept in task_header::owned_index.
+class owned_tasks {
+ public:
+  static constexpr std::uint32_t not_owned = std::numeric_limits<std::uint32_t>::max();
+
+  // False once the runtime has closed: the caller must cancel the task.
+  bool insert(task_header* task) {
+    shard& s = shard_of(task);
+    std::lock_guard lock(s.mutex);
+    if (s.closed) {
+      task->owned_index = not_owned;
+      return false;
+    }
+    task->owned_index = static_cast<std::uint32_t>(s.tasks.size());
+    s.tasks.push_back(task);
+    return true;
+  }
+
+  void remove(task_header* task) noexcept {
+    if (task->owned_index == not_owned) return;
+    shard& s = shard_of(task);
+    std::lock_guard lock(s.mutex);
+    const std::uint32_t index = task->owned_index;
+    task_header* moved = s.tasks.back();
+    s.tasks[index] = moved;
+    moved->owned_index = index;
+    s.tasks.pop_back();
+    task->owned_index = not_owned;
+  }
+
+  // Closes every shard and takes one task that is still there, or null.
+  task_header* close_and_pop() noexcept {
+    for (shard& s : shards_) {
+      std::lock_guard lock(s.mutex);
+      s.closed = true;
+      if (!s.tasks.empty()) {
+        task_header* task = s.tasks.back();
+        s.tasks.pop_back();
+        task->owned_index = not_owned;
+        return task;
+      }
+    }
+    return nullptr;
+  }
+
+ private:
+  static constexpr std::size_t shard_count = 32;
+
+  struct alignas(64) shard {
+    std::mutex mutex;
+    std::vector<task_header*> tasks;
+    bool closed = false;
+  };
+
+  shard& shard_of(const task_header* task) noexcept {
+    // Fibonacci hashing of the address; the low bits are alignment.
+    const auto bits = reinterpret_cast<std::uintptr_t>(task) >> 4;
+    return shards_[static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ull) >> 59) % shard_count];
+  }
+
+  std::array<shard, shard_count> shards_;
+};
+
+}  // namespace asyncrt::detail

@@ -1,0 +1,94 @@
+// task<T>: laziness, values, exceptions, symmetric transfer.
+
+#include "test_support.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+
+using namespace asyncrt_test;
+
+namespace {
+
+asyncrt::task<int> forty_two() { co_return 42; }
+
+asyncrt::task<int> add_one(int x) { co_return x + 1; }
+
+asyncrt::task<void> throw_runtime_error() {
+  throw std::runtime_error("boom");
+  co_return;
+}
+
+asyncrt::task<int> recurse(int depth) {
+  if (depth == 0) co_return 0;
+  co_return 1 + co_await recurse(depth - 1);
+}
+
+struct move_only {
+  explicit move_only(int v) : value(v) {}
+  move_only(move_only&&) = default;
+  move_only& operator=(move_only&&) = default;
+  int value;
+};
+
+asyncrt::task<move_only> make_move_only() { co_return move_only{7}; }
+
+}  // namespace
+
+static_assert(std::is_same_v<decltype(std::declval<asyncrt::task<int>::promise_type&>().initial_suspend()),
+                             std::suspend_always>,
+              "the analyzer recognises lazy tasks by initial_suspend() returning std::suspend_always");
+static_assert(!std::is_copy_constructible_v<asyncrt::task<int>>);
+
+TEST(task, does_not_run_until_awaited) {
+  bool ran = false;
+  auto body = [&]() -> asyncrt::task<void> {
+    ran = true;
+    co_return;
+  };
+  {
+    asyncrt::task<void> t = body();
+    EXPECT_FALSE(ran);
+  }
+  EXPECT_FALSE(ran);
+}
+
+ASYNC_TEST(task, awaiting_yields_the_value) {
+  EXPECT_EQ(co_await forty_two(), 42);
+  EXPECT_EQ(co_await add_one(co_await forty_two()), 43);
+}
+
+ASYNC_TEST(task, awaiting_an_lvalue_task_runs_it_once) {
+  asyncrt::task<int> t = forty_two();
+  EXPECT_EQ(co_await t, 42);
+  EXPECT_THROW(co_await t, std::logic_error);
+}
+
+ASYNC_TEST(task, move_only_values_are_returned) {
+  move_only m = co_await make_move_only();
+  EXPECT_EQ(m.value, 7);
+}
+
+ASYNC_TEST(task, exceptions_propagate_to_the_awaiter) {
+  bool caught = false;
+  try {
+    co_await throw_runtime_error();
+  } catch (const std::runtime_error& e) {
+    caught = std::string(e.what()) == "boom";
+  }
+  EXPECT_TRUE(caught);
+}
+
+ASYNC_TEST(task, a_million_synchronous_awaits_do_not_grow_the_stack) {
+  long sum = 0;
+  for (int i = 0; i < 1'000'000; ++i) sum += co_await add_one(0);
+  EXPECT_EQ(sum, 1'000'000);
+}
+
+ASYNC_TEST(task, a_chain_of_a_million_nested_awaits_does_not_grow_the_stack) {
+  EXPECT_EQ(co_await recurse(1'000'000), 1'000'000);
+}
+
+TEST(task, block_on_returns_the_value) { EXPECT_EQ(asyncrt::block_on(forty_two()), 42); }
+
+TEST(task, block_on_rethrows_the_exception) { EXPECT_THROW(asyncrt::block_on(throw_runtime_error()), std::runtime_error); }
