@@ -186,6 +186,12 @@ public:
     Options.AddLifetime = true;
     Options.AddScopes = true;
     Options.AddTemporaryDtors = true;
+    // By default the CFG lists an expression as an element only where it is
+    // a statement of its own; a co_await in an initializer or an argument
+    // would be missed.
+    Options.setAlwaysAdd(Stmt::CoawaitExprClass)
+        .setAlwaysAdd(Stmt::CoyieldExprClass)
+        .setAlwaysAdd(Stmt::DependentCoawaitExprClass);
     std::unique_ptr<CFG> Graph = CFG::buildCFG(
         &Info.function(), Info.body().getBody(), &Ctx, Options);
     if (!Graph)
@@ -297,29 +303,6 @@ private:
     }
   }
 
-  /// The suspension points a CFG element stands for: the element itself,
-  /// or those in a `co_return`'s operand, which the CFG keeps whole.
-  static llvm::SmallVector<const Stmt *, 1> suspensionsOf(const Stmt *S) {
-    llvm::SmallVector<const Stmt *, 1> Found;
-    if (isExplicitSuspension(S))
-      Found.push_back(S);
-    else if (const auto *Return = dyn_cast<CoreturnStmt>(S))
-      addSuspensionsWithin(Return->getOperand(), Found);
-    return Found;
-  }
-
-  static void addSuspensionsWithin(const Stmt *S,
-                                   llvm::SmallVectorImpl<const Stmt *> &Found) {
-    if (!S || isa<LambdaExpr>(S))
-      return;
-    if (isExplicitSuspension(S)) {
-      Found.push_back(S);
-      return;
-    }
-    for (const Stmt *Child : S->children())
-      addSuspensionsWithin(Child, Found);
-  }
-
   static SuspensionWithLocks withLocks(const Stmt &Suspension, const LockSet &Held) {
     SuspensionWithLocks Found;
     Found.Suspension = &Suspension;
@@ -333,9 +316,9 @@ private:
     for (const CFGBlock *Block : Graph) {
       LockSet Held = Entry[Block];
       for (const CFGElement &Element : *Block) {
-        if (auto Statement = Element.getAs<CFGStmt>(); Statement && !Held.empty())
-          for (const Stmt *Suspension : suspensionsOf(Statement->getStmt()))
-            Result.push_back(withLocks(*Suspension, Held));
+        if (auto Statement = Element.getAs<CFGStmt>();
+            Statement && !Held.empty() && isExplicitSuspension(Statement->getStmt()))
+          Result.push_back(withLocks(*Statement->getStmt(), Held));
         transfer(Element, Held);
       }
     }

@@ -205,6 +205,22 @@ template <class Mutex> asyncrt::task<> template_mutex_locked_by_hand(Mutex &mu) 
   mu.unlock();
 }
 
+asyncrt::task<> co_await_in_an_initializer() {
+  std::lock_guard g(m);
+  int value = co_await fetch();
+  // CHECK: :[[@LINE-1]]:15: warning: lock 'g' is held across this co_await
+  // CHECK: :[[@LINE-3]]:19: note: lock 'g' taken here
+}
+
+void use(int);
+
+asyncrt::task<> co_await_in_an_argument() {
+  std::lock_guard g(m);
+  use(co_await fetch());
+  // CHECK: :[[@LINE-1]]:7: warning: lock 'g' is held across this co_await
+  // CHECK: :[[@LINE-3]]:19: note: lock 'g' taken here
+}
+
 // ---- Negatives -------------------------------------------------------------
 
 asyncrt::task<> guard_released_before_await() {
