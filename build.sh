@@ -16,7 +16,7 @@ JOBS=${JOBS:-$(nproc)}
 # tools, GoogleTest for the runtime, and the real clients the tests drive
 # (pre-commit, a JSON schema validator).
 PACKAGES=(
-  cmake ninja-build ccache g++ git python3 python3-jsonschema
+  cmake ninja-build ccache g++ git python3 python3-jsonschema python3-psutil
   llvm-22-dev libclang-22-dev clang-22 clang-tidy-22 llvm-22-tools
   libgtest-dev pre-commit
 )
