@@ -1,9 +1,12 @@
-//===--- BlockingCallCheck.h - async-blocking-call ---===//
+//===--- BlockingCallCheck.h - async-blocking-call -------------------------===//
 
 #ifndef ASYNC_LINT_BLOCKING_CALL_CHECK_H
 #define ASYNC_LINT_BLOCKING_CALL_CHECK_H
 
 #include "CoroutineCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include <optional>
 
 namespace clang::tidy::async {
 
@@ -13,10 +16,63 @@ namespace clang::tidy::async {
 class BlockingCallCheck : public CoroutineCheck {
 public:
   BlockingCallCheck(llvm::StringRef Name, ClangTidyContext *Context,
-            std::shared_ptr<CoroutineModel> Model);
+                    std::shared_ptr<CoroutineModel> Model);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+
+  /// What the asyncrt way of doing a blocking operation is.
+  enum class Remedy {
+    ReadFile,
+    WriteFile,
+    FileIO,
+    FileSystem,
+    SpawnBlocking,
+    Sleep,
+    Join,
+    BlockOn
+  };
+
+  /// A blocking call or construction, or a call of a helper that blocks.
+  struct BlockingOp {
+    const Stmt *At = nullptr;
+    /// What blocks: the function or type (`std::ifstream`), or the helper.
+    std::string Name;
+    Remedy Fix = Remedy::SpawnBlocking;
+    /// The helper \c At calls, when the blocking happens inside it.
+    const FunctionDecl *Helper = nullptr;
+  };
+
+private:
+  std::optional<BlockingOp> blockingOp(const Stmt *S, unsigned Depth);
+  std::optional<BlockingOp> blockingCall(const CallExpr *Call, unsigned Depth);
+  std::optional<BlockingOp> blockingConstruction(const CXXConstructExpr *Construct,
+                                                 unsigned Depth);
+  std::optional<BlockingOp> blockingHelperCall(const Stmt *At,
+                                               const FunctionDecl *Callee,
+                                               unsigned Depth);
+  /// The first blocking operation of a helper's own code, memoised.
+  std::optional<BlockingOp> helperSummary(const FunctionDecl *Helper,
+                                          unsigned Depth);
+
+  static constexpr llvm::StringLiteral BlockingFunctionsOption = "BlockingFunctions";
+  static constexpr llvm::StringLiteral BlockingTypesOption = "BlockingTypes";
+  static constexpr llvm::StringLiteral AllowedFunctionsOption = "AllowedFunctions";
+  const std::string BlockingFunctions;
+  const std::string BlockingTypes;
+  const std::string AllowedFunctions;
+  llvm::StringMap<Remedy> Functions;
+  llvm::StringMap<Remedy> Types;
+  llvm::StringMap<bool> Allowed;
+
+  /// Per translation unit: helpers' summaries (null: the helper does not
+  /// block) and the helpers being summarised (a recursion guard).
+  llvm::DenseMap<const FunctionDecl *, std::optional<BlockingOp>> Summaries;
+  llvm::DenseMap<const FunctionDecl *, bool> InProgress;
+  /// Set when a summary depended on a cut (recursion or depth), so that a
+  /// "does not block" answer is not memoised.
+  bool SummaryWasCut = false;
 };
 
 } // namespace clang::tidy::async
