@@ -34,10 +34,12 @@ class owned_tasks {
   }
 
   void remove(task_header* task) noexcept {
-    if (task->owned_index == not_owned) return;
     shard& s = shard_of(task);
+    // owned_index is read under the lock: another removal from this shard
+    // may be moving this task to a new slot.
     std::lock_guard lock(s.mutex);
     const std::uint32_t index = task->owned_index;
+    if (index == not_owned) return;
     task_header* moved = s.tasks.back();
     s.tasks[index] = moved;
     moved->owned_index = index;

@@ -19,7 +19,7 @@ namespace {
 thread_local worker* tls_worker = nullptr;           // set on worker threads
 thread_local scheduler* tls_scheduler = nullptr;     // set on worker and blocking-pool threads
 thread_local task_header* tls_task = nullptr;        // the task being run
-thread_local bool tls_task_completed = false;        // the running task reached its end (its header may be gone)
+thread_local bool tls_task_completed = false;        // the running task reached its final suspend point
 thread_local unsigned tls_budget = 0;                // coop budget left in this run
 
 // tokio's numbers: a task gets 128 ready resource operations per run; a
@@ -100,7 +100,7 @@ scheduler& current_scheduler_or_throw(const char* what) {
   return *tls_scheduler;
 }
 
-task_header* spawn_frame(scheduler& sched, void* frame, bool blocking) { return sched.spawn(frame, blocking); }
+task_header* spawn_frame(scheduler& sched, task_header* task, bool blocking) { return sched.spawn(task, blocking); }
 
 task_header* current_task() noexcept { return tls_task; }
 
@@ -145,14 +145,9 @@ void wake(task_header* task) noexcept {
 
 void release(task_header* task) noexcept {
   // acq_rel: the last owner sees every other owner's writes before freeing.
-  if (task->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
-  if (task->state.load(std::memory_order_acquire) & state_frame_gone) {
-    free_header(task);
-  } else {
-    // Suspended at its final suspend point: destroying the frame runs the
-    // promise's destructor, and operator delete (refs == 0) frees the block.
-    std::coroutine_handle<>::from_address(frame_of(task)).destroy();
-  }
+  // The runtime's reference goes only after the frame is destroyed, so the
+  // last reference always finds the frame gone.
+  if (task->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) free_block(task);
 }
 
 void abort_task(task_header* task) noexcept {
@@ -170,8 +165,8 @@ void abort_task(task_header* task) noexcept {
   }
 }
 
-void complete_root(task_header* task, const std::exception_ptr& failure) noexcept {
-  task->sched->complete(task, failure);
+void complete_root(task_header* task) noexcept {
+  if (task == tls_task) tls_task_completed = true;
 }
 
 void report_unobserved(const std::exception_ptr& failure) noexcept {
@@ -214,7 +209,7 @@ bool join_wait::suspend(std::span<task_header* const> children, std::coroutine_h
       break;
     }
     child->join_waiter = self;
-    child->join_epoch = epoch;
+    child->join_epoch = static_cast<std::uint16_t>(epoch);
     self->refs.fetch_add(1, std::memory_order_relaxed);
     // acq_rel: publishes join_waiter/join_epoch to the completer, whose CAS
     // reads this bit.
@@ -281,10 +276,9 @@ scheduler::scheduler(const runtime_config& config)
 
 scheduler::~scheduler() { shutdown(); }
 
-task_header* scheduler::spawn(void* frame, bool blocking) {
-  task_header* task = header_of(frame);
+task_header* scheduler::spawn(task_header* task, bool blocking) {
   task->sched = this;
-  task->leaf = std::coroutine_handle<>::from_address(frame);
+  task->leaf = std::coroutine_handle<>::from_address(frame_of(task));
   const std::uint32_t kind = blocking ? state_blocking : 0u;
   task->state.store(state_scheduled | state_join_interest | kind, std::memory_order_relaxed);
   bool owned = false;
@@ -351,7 +345,8 @@ void scheduler::run_task(task_header* task) noexcept {
   tls_budget = coop_budget;
   task->leaf.resume();
   tls_task = nullptr;
-  if (!tls_task_completed) after_run(task);
+  if (tls_task_completed) complete(task);
+  else after_run(task);
 }
 
 void scheduler::after_run(task_header* task) noexcept {
@@ -377,20 +372,24 @@ void scheduler::cancel(task_header* task) noexcept {
   owned_.remove(task);
   // Destroying the root destroys the whole chain of awaiting coroutines; the
   // awaiters' destructors withdraw them from timers, locks and channels. The
-  // runtime's reference keeps the header (and the block) alive.
+  // runtime's reference keeps the block (header and slot) alive.
   std::coroutine_handle<>::from_address(frame_of(task)).destroy();
-  const std::uint32_t old = mark_complete(task, state_frame_gone);
+  const std::uint32_t old = mark_complete(task, state_aborted);
   wake_joiner(task, old);
   release(task);
 }
 
-void scheduler::complete(task_header* task, const std::exception_ptr& failure) noexcept {
+void scheduler::complete(task_header* task) noexcept {
   owned_.remove(task);
+  // The outcome is in the slot: drop the frame now, as tokio drops a
+  // finished future, so that what the task owned (a channel's sender, a
+  // guard passed by value) is released before anyone sees it complete.
+  std::coroutine_handle<>::from_address(frame_of(task)).destroy();
   const std::uint32_t old = mark_complete(task, 0);
   // No handle left to rethrow it: the failure would be lost.
+  const std::exception_ptr& failure = slot_of(task)->failure;
   if (!(old & state_join_interest) && failure) report_unobserved(failure);
   wake_joiner(task, old);
-  tls_task_completed = true;
   release(task);
 }
 

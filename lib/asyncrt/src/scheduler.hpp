@@ -54,7 +54,7 @@ class scheduler {
   scheduler(const scheduler&) = delete;
   scheduler& operator=(const scheduler&) = delete;
 
-  task_header* spawn(void* frame, bool blocking);
+  task_header* spawn(task_header* task, bool blocking);
 
   // Queues a runnable task. `yielded` tasks go to the back of the local
   // queue; others (spawned, or woken by the running task) to the LIFO slot.
@@ -67,7 +67,9 @@ class scheduler {
   // state_running, or the workers are gone) and completes it as cancelled.
   void cancel(task_header* task) noexcept;
 
-  void complete(task_header* task, const std::exception_ptr& failure) noexcept;
+  // Finishes a task whose final awaiter published its outcome: destroys the
+  // frame, publishes completion, wakes the joiner.
+  void complete(task_header* task) noexcept;
 
   void add_timer(timer_entry* entry);
   void remove_timer(timer_entry* entry) noexcept { timers_.remove(entry); }

@@ -10,6 +10,8 @@
 #include <asyncrt/task.hpp>
 
 #include <coroutine>
+#include <cstdint>
+#include <type_traits>
 #include <utility>
 
 namespace asyncrt {
@@ -21,29 +23,28 @@ namespace detail {
 
 struct handle_access;
 
-// Takes the result of a completed task and drops the reference that the
-// caller owned (the join_handle's).
+// Takes the result of a completed task from its slot and drops the reference
+// that the caller owned (the join_handle's).
 template <class T>
 T take_result(task_header* task) {
   struct releaser {
     task_header* task;
     ~releaser() { release(task); }
   } owner{task};
-  if (task->state.load(std::memory_order_acquire) & state_frame_gone) throw task_cancelled{};
-  return promise_handle<T>::from_address(frame_of(task)).promise().take();
+  if (task->state.load(std::memory_order_acquire) & state_aborted) throw task_cancelled{};
+  result_slot<T>* slot = typed_slot_of<T>(task);
+  if (slot->failure) std::rethrow_exception(slot->failure);
+  if constexpr (!std::is_void_v<T>) return std::move(*slot->value());
 }
 
 // Drops a join_handle's reference without taking the result. If the task
 // has already failed, no one can see its exception any more: report it.
-// (If it fails later, complete_root reports it: exactly one side sees the
+// (If it fails later, the runtime reports it: exactly one side sees the
 // other's bit in the same atomic word.)
-template <class T>
-void detach_handle(task_header* task) noexcept {
+inline void detach_handle(task_header* task) noexcept {
   const std::uint32_t old = task->state.fetch_and(~std::uint32_t{state_join_interest}, std::memory_order_acq_rel);
-  if ((old & state_complete) && !(old & state_frame_gone)) {
-    const std::exception_ptr& failure = promise_handle<T>::from_address(frame_of(task)).promise().failure();
-    if (failure) report_unobserved(failure);
-  }
+  if ((old & state_complete) && !(old & state_aborted) && slot_of(task)->failure)
+    report_unobserved(slot_of(task)->failure);
   release(task);
 }
 
@@ -84,7 +85,7 @@ class join_handle {
 
   // Lets the task run on unobserved (also what the destructor does).
   void detach() noexcept {
-    if (task_) detail::detach_handle<T>(std::exchange(task_, nullptr));
+    if (task_) detail::detach_handle(std::exchange(task_, nullptr));
   }
 
   // Awaiting consumes the handle (whether it is an lvalue or not): the
@@ -96,7 +97,7 @@ class join_handle {
     awaiter& operator=(const awaiter&) = delete;
     ~awaiter() {
       wait_.finish();
-      if (task_) detail::detach_handle<T>(task_);
+      if (task_) detail::detach_handle(task_);
     }
 
     bool await_ready() const noexcept { return detail::is_complete(task_) && detail::coop_consume(); }

@@ -33,12 +33,14 @@ class promise_base {
     // another without suspending runs in constant stack space.
     template <class Promise>
     std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> h) noexcept {
-      promise_base& promise = h.promise();
+      Promise& promise = h.promise();
       if (promise.continuation_) return promise.continuation_;
-      // No awaiter: this is the root of a spawned task. complete_root may
-      // destroy this very frame, which is allowed because it is suspended;
-      // nothing below touches it.
-      complete_root(header_of(h.address()), promise.failure_);
+      // No awaiter: this is the root of a spawned task. Its outcome moves to
+      // the result slot; the thread running it destroys the frame once
+      // resume() has returned (not here: the frame must outlive this call).
+      task_header* header = header_of<typename Promise::value_type>(h.address());
+      promise.publish(header);
+      complete_root(header);
       return std::noop_coroutine();
     }
 
@@ -50,9 +52,6 @@ class promise_base {
   std::suspend_always initial_suspend() const noexcept { return {}; }
   final_awaiter final_suspend() const noexcept { return {}; }
   void unhandled_exception() noexcept { failure_ = std::current_exception(); }
-
-  static void* operator new(std::size_t size) { return allocate_frame(size); }
-  static void operator delete(void* frame) noexcept { deallocate_frame(frame); }
 
   void set_continuation(std::coroutine_handle<> awaiter) noexcept { continuation_ = awaiter; }
   const std::exception_ptr& failure() const noexcept { return failure_; }
@@ -70,6 +69,11 @@ class promise_base {
 template <class T>
 class task_promise final : public promise_base {
  public:
+  using value_type = T;
+
+  static void* operator new(std::size_t size) { return allocate_frame<T>(size); }
+  static void operator delete(void* frame) noexcept { deallocate_frame<T>(frame); }
+
   task<T> get_return_object() noexcept;
 
   template <class U = T>
@@ -83,6 +87,12 @@ class task_promise final : public promise_base {
     return std::move(*value_);
   }
 
+  void publish(task_header* header) noexcept {
+    result_slot<T>* slot = typed_slot_of<T>(header);
+    slot->failure = failure();
+    if (value_) slot->store(std::move(*value_));
+  }
+
  private:
   std::optional<T> value_;
 };
@@ -90,9 +100,15 @@ class task_promise final : public promise_base {
 template <>
 class task_promise<void> final : public promise_base {
  public:
+  using value_type = void;
+
+  static void* operator new(std::size_t size) { return allocate_frame<void>(size); }
+  static void operator delete(void* frame) noexcept { deallocate_frame<void>(frame); }
+
   task<void> get_return_object() noexcept;
   void return_void() noexcept {}
   void take() const { rethrow_if_failed(); }
+  void publish(task_header* header) noexcept { slot_of(header)->failure = failure(); }
 };
 
 struct task_access;
@@ -169,16 +185,14 @@ inline task<void> task_promise<void>::get_return_object() noexcept {
 }
 
 struct task_access {
-  // Takes the frame out of `t`: the caller becomes its owner.
+  // Takes the frame out of `t`: the caller becomes its owner. Returns the
+  // header in front of it.
   template <class T>
-  static void* release(task<T>& t) {
+  static task_header* release(task<T>& t) {
     if (!t.handle_) throw std::logic_error("asyncrt: spawned an empty task");
-    return std::exchange(t.handle_, {}).address();
+    return header_of<T>(std::exchange(t.handle_, {}).address());
   }
 };
-
-template <class T>
-using promise_handle = std::coroutine_handle<task_promise<T>>;
 
 }  // namespace detail
 }  // namespace asyncrt

@@ -105,8 +105,8 @@ class child_set {
   template <class U>
   static bool failed_one(const join_handle<U>& handle) noexcept {
     task_header* header = handle_access::header(handle);
-    if (header->state.load(std::memory_order_acquire) & state_frame_gone) return true;
-    return static_cast<bool>(promise_handle<U>::from_address(frame_of(header)).promise().failure());
+    if (header->state.load(std::memory_order_acquire) & state_aborted) return true;
+    return static_cast<bool>(slot_of(header)->failure);
   }
 
   std::tuple<join_handle<T>...> handles_;

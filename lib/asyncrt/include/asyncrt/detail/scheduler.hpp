@@ -19,10 +19,10 @@ scheduler* current_scheduler() noexcept;
 // calling thread belongs to no runtime.
 scheduler& current_scheduler_or_throw(const char* what);
 
-// Hands the frame of a task (at its initial suspend point) to `sched` and
+// Hands a task (its frame at the initial suspend point) to `sched` and
 // schedules it. Returns its header with two references: the runtime's and
 // the caller's (for its join_handle).
-task_header* spawn_frame(scheduler& sched, void* frame, bool blocking);
+task_header* spawn_frame(scheduler& sched, task_header* task, bool blocking);
 
 // The spawned task whose coroutines the calling thread is running, or null.
 task_header* current_task() noexcept;
@@ -41,15 +41,16 @@ void yield_current(std::coroutine_handle<> h);
 // the call is in progress.
 void wake(task_header* task) noexcept;
 
-// Drops one reference; the last one destroys the frame and frees the block.
+// Drops one reference; the last one frees the block (the frame of a spawned
+// task is destroyed when it completes or is cancelled).
 void release(task_header* task) noexcept;
 
 // Cancels a spawned task at its next suspension point (join_handle::abort).
 void abort_task(task_header* task) noexcept;
 
-// Called by a spawned task's final awaiter: publishes completion, wakes the
-// joiner and drops the runtime's reference (which may destroy the frame).
-void complete_root(task_header* task, const std::exception_ptr& failure) noexcept;
+// Called by a spawned task's final awaiter once its outcome is in the result
+// slot: the thread running it completes it when resume() returns.
+void complete_root(task_header* task) noexcept;
 
 // Reports on standard error an exception that no one will ever observe
 // (a detached task failed), as tokio reports a panic.

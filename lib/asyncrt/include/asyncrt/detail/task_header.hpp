@@ -4,7 +4,9 @@
 #include <coroutine>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <new>
+#include <utility>
 
 namespace asyncrt::detail {
 
@@ -19,7 +21,7 @@ enum state_bits : std::uint32_t {
   state_notified = 1u << 2,       // woken while running: run it again once it suspends
   state_cancelled = 1u << 3,      // abort() was called
   state_complete = 1u << 4,       // finished: completed, failed or cancelled
-  state_frame_gone = 1u << 5,     // cancelled: the coroutine frame was destroyed before completing
+  state_aborted = 1u << 5,        // completed by cancellation: the result slot holds nothing
   state_join_interest = 1u << 6,  // a join_handle still refers to the task
   state_join_waker = 1u << 7,     // join_waiter is set and wants a wake-up on completion
   state_blocking = 1u << 8,       // runs on the blocking pool (spawn_blocking)
@@ -27,18 +29,18 @@ enum state_bits : std::uint32_t {
 inline constexpr std::uint32_t epoch_shift = 16;
 inline constexpr std::uint32_t flag_mask = (1u << epoch_shift) - 1;
 
-// What the runtime keeps about a spawned task. It lives immediately before
-// the coroutine frame of every asyncrt::task, in the same allocation (see
-// allocate_frame), so spawning a task allocates nothing beyond the frame that
-// calling the coroutine already allocated.
+// What the runtime keeps about a spawned task. It lives at the start of the
+// allocation of every asyncrt::task's coroutine frame, followed by the
+// task's result slot and then the frame itself (see allocate_frame):
+// spawning a task allocates nothing beyond what calling the coroutine did.
 //
 // Ownership: `refs` counts the owners of the allocation: the runtime (from
-// spawn until the task completes or is cancelled), the join_handle (until it is
-// awaited or dropped) and each join_wait registration that names this task as
-// the one to wake. The frame of a completed task stays suspended at its final
-// suspend point, holding the result, until the last owner lets go; the frame
-// of a cancelled task is destroyed at once, and the header alone lives on
-// until then.
+// spawn until the task completes or is cancelled), the join_handle (until it
+// is awaited or dropped) and each join_wait registration that names this task
+// as the one to wake. When a spawned task completes, its result moves into the
+// slot and its frame is destroyed at once, so its parameters and locals go
+// away as a finished tokio future does; the header and the slot live on until
+// the last owner lets go.
 struct alignas(16) task_header {
   std::atomic<std::uint32_t> state{0};
   std::atomic<std::uint32_t> refs{0};
@@ -46,40 +48,88 @@ struct alignas(16) task_header {
   scheduler* sched = nullptr;           // the runtime the task was spawned on
   std::coroutine_handle<> leaf;         // where to resume: the innermost suspended coroutine
   task_header* join_waiter = nullptr;   // the task to wake on completion (with state_join_waker)
-  std::uint32_t join_epoch = 0;         // join_waiter's epoch when it registered
   std::uint32_t owned_index = 0;        // slot in the runtime's list of live tasks
+  std::uint16_t join_epoch = 0;         // join_waiter's epoch when it registered
+  std::uint16_t frame_offset = 0;       // from the header to the coroutine frame
 };
 
 inline constexpr std::size_t header_size = sizeof(task_header);
 static_assert(header_size % alignof(std::max_align_t) == 0,
-              "the frame after the header must stay suitably aligned");
+              "what follows the header must stay suitably aligned");
 
-inline task_header* header_of(void* frame) noexcept {
-  return reinterpret_cast<task_header*>(static_cast<char*>(frame) - header_size);
+// Where a spawned task's outcome is kept once its frame is gone.
+struct result_slot_base {
+  void (*destroy_value)(result_slot_base*) noexcept = nullptr;  // set while a value is stored
+  std::exception_ptr failure;
+};
+
+template <class T>
+struct result_slot : result_slot_base {
+  alignas(T) unsigned char storage[sizeof(T)];
+
+  T* value() noexcept { return std::launder(reinterpret_cast<T*>(storage)); }
+
+  template <class U>
+  void store(U&& v) {
+    ::new (static_cast<void*>(storage)) T(std::forward<U>(v));
+    destroy_value = [](result_slot_base* self) noexcept { static_cast<result_slot*>(self)->value()->~T(); };
+  }
+};
+
+template <>
+struct result_slot<void> : result_slot_base {};
+
+template <class T>
+inline constexpr std::size_t slot_size = (sizeof(result_slot<T>) + 15) / 16 * 16;
+
+template <class T>
+inline constexpr std::size_t frame_offset = header_size + slot_size<T>;
+
+inline result_slot_base* slot_of(task_header* header) noexcept {
+  return reinterpret_cast<result_slot_base*>(reinterpret_cast<char*>(header) + header_size);
 }
 
-inline void* frame_of(task_header* header) noexcept {
-  return reinterpret_cast<char*>(header) + header_size;
+template <class T>
+result_slot<T>* typed_slot_of(task_header* header) noexcept {
+  return static_cast<result_slot<T>*>(slot_of(header));
 }
 
-// operator new of every task's promise: one allocation for header and frame.
-inline void* allocate_frame(std::size_t frame_size) {
-  void* block = ::operator new(frame_size + header_size);
-  ::new (block) task_header{};
-  return static_cast<char*>(block) + header_size;
+inline void* frame_of(task_header* header) noexcept { return reinterpret_cast<char*>(header) + header->frame_offset; }
+
+template <class T>
+task_header* header_of(void* frame) noexcept {
+  return reinterpret_cast<task_header*>(static_cast<char*>(frame) - frame_offset<T>);
 }
 
-inline void free_header(task_header* header) noexcept {
+// Frees a block whose frame is gone: the slot's contents, then the memory.
+inline void free_block(task_header* header) noexcept {
+  result_slot_base* slot = slot_of(header);
+  if (slot->destroy_value) slot->destroy_value(slot);
+  slot->~result_slot_base();
   header->~task_header();
   ::operator delete(static_cast<void*>(header));
 }
 
-// operator delete of every task's promise. A frame destroyed while the task
-// still has owners (a task cancelled before its join_handle was dropped) gives
-// back only its frame's lifetime: the block is freed by the last release().
-inline void deallocate_frame(void* frame) noexcept {
-  task_header* header = header_of(frame);
-  if (header->refs.load(std::memory_order_acquire) == 0) free_header(header);
+// operator new of the promise of task<T>: one allocation for header, result
+// slot and frame.
+template <class T>
+void* allocate_frame(std::size_t frame_size) {
+  static_assert(alignof(result_slot<T>) <= 16 && frame_offset<T> <= 0xFFFF,
+                "asyncrt::task<T>: T is too large or too aligned to be kept in the task's allocation");
+  char* block = static_cast<char*>(::operator new(frame_size + frame_offset<T>));
+  auto* header = ::new (block) task_header{};
+  header->frame_offset = static_cast<std::uint16_t>(frame_offset<T>);
+  ::new (block + header_size) result_slot<T>{};
+  return block + frame_offset<T>;
+}
+
+// operator delete of the promise of task<T>. A frame destroyed while its task
+// still has owners (a spawned task that completed or was cancelled) gives
+// back only the frame's lifetime: the block goes with the last release().
+template <class T>
+void deallocate_frame(void* frame) noexcept {
+  task_header* header = header_of<T>(frame);
+  if (header->refs.load(std::memory_order_acquire) == 0) free_block(header);
 }
 
 }  // namespace asyncrt::detail
