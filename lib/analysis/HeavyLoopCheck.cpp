@@ -1,20 +1,471 @@
-//===--- HeavyLoopCheck.cpp - async-heavy-loop ---===//
+//===--- HeavyLoopCheck.cpp - async-heavy-loop -----------------------------===//
 
 #include "HeavyLoopCheck.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include <algorithm>
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
+namespace {
+
+constexpr std::uint64_t DefaultTripCountThreshold = 100000;
+constexpr llvm::StringLiteral Remedy =
+    "move it to asyncrt::spawn_blocking or co_await asyncrt::yield_now() in "
+    "its body";
+constexpr llvm::StringLiteral NestRemedy =
+    "move them to asyncrt::spawn_blocking or co_await asyncrt::yield_now() in "
+    "the outer loop";
+
+using Count = std::uint64_t;
+using Wide = __int128;
+
+std::optional<Wide> constantInt(const Expr *E, const ASTContext &Ctx) {
+  Expr::EvalResult Result;
+  if (!E || E->isValueDependent() || !E->EvaluateAsInt(Result, Ctx))
+    return std::nullopt;
+  const llvm::APSInt &Value = Result.Val.getInt();
+  if (Value.getSignificantBits() > 64 && !(Value.isUnsigned() && Value.getActiveBits() <= 64))
+    return std::nullopt;
+  return Value.isUnsigned() ? Wide(Value.getZExtValue()) : Wide(Value.getSExtValue());
+}
+
+const VarDecl *referencedVar(const Expr *E) {
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+/// True if \p S only ever reads \p Var: every mention is converted to a
+/// value on the spot, so \p S neither writes it nor lets anything else do so.
+bool onlyReads(const Stmt *S, const VarDecl *Var) {
+  class Finder : public RecursiveASTVisitor<Finder> {
+  public:
+    explicit Finder(const VarDecl *Var) : Var(Var) {}
+    bool TraverseImplicitCastExpr(ImplicitCastExpr *Cast) {
+      if (Cast->getCastKind() == CK_LValueToRValue &&
+          referencedVar(Cast->getSubExpr()) == Var)
+        return true;
+      return RecursiveASTVisitor::TraverseImplicitCastExpr(Cast);
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+      Written |= Ref->getDecl() == Var;
+      return !Written;
+    }
+    const VarDecl *Var;
+    bool Written = false;
+  };
+  Finder F(Var);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return !F.Written;
+}
+
+/// True if control can leave \p Body other than by its loop's condition:
+/// a break of this loop, a return, co_return, goto or throw.
+bool exitsEarly(const Stmt *Body) {
+  class Finder : public RecursiveASTVisitor<Finder> {
+  public:
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
+      if (!S || Found)
+        return true;
+      if (isa<ReturnStmt, CoreturnStmt, GotoStmt, IndirectGotoStmt, CXXThrowExpr>(S) ||
+          (isa<BreakStmt>(S) && Nesting == 0)) {
+        Found = true;
+        return true;
+      }
+      // A break inside an inner loop or switch ends only that statement.
+      bool Nests = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(S);
+      Nesting += Nests;
+      RecursiveASTVisitor::TraverseStmt(S, nullptr);
+      Nesting -= Nests;
+      return true;
+    }
+    unsigned Nesting = 0;
+    bool Found = false;
+  };
+  Finder F;
+  F.TraverseStmt(const_cast<Stmt *>(Body));
+  return F.Found;
+}
+
+/// The exact trip count of `for (i = A; i OP B; i STEP)` with constant A, B
+/// and step, OP one of < <= > >= != and STEP one of ++ -- += -=, when the
+/// body only reads `i`.
+std::optional<Count> forTripCount(const ForStmt &For, const ASTContext &Ctx) {
+  const VarDecl *Var = nullptr;
+  std::optional<Wide> Start;
+  if (const auto *Decl = dyn_cast_or_null<DeclStmt>(For.getInit())) {
+    if (Decl->isSingleDecl())
+      if ((Var = dyn_cast<VarDecl>(Decl->getSingleDecl())))
+        Start = constantInt(Var->getInit(), Ctx);
+  } else if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(For.getInit());
+             Assign && Assign->getOpcode() == BO_Assign) {
+    Var = referencedVar(Assign->getLHS());
+    Start = constantInt(Assign->getRHS(), Ctx);
+  }
+  if (!Var || !Start || !Var->getType()->isIntegerType())
+    return std::nullopt;
+
+  const auto *Cond = dyn_cast_or_null<BinaryOperator>(
+      For.getCond() ? For.getCond()->IgnoreParenImpCasts() : nullptr);
+  if (!Cond || !Cond->isComparisonOp())
+    return std::nullopt;
+  BinaryOperatorKind Op = Cond->getOpcode();
+  const Expr *BoundExpr = Cond->getRHS();
+  if (referencedVar(Cond->getRHS()) == Var) {
+    Op = BinaryOperator::reverseComparisonOp(Op);
+    BoundExpr = Cond->getLHS();
+  } else if (referencedVar(Cond->getLHS()) != Var) {
+    return std::nullopt;
+  }
+  std::optional<Wide> Bound = constantInt(BoundExpr, Ctx);
+
+  std::optional<Wide> Step;
+  const Expr *Inc = For.getInc() ? For.getInc()->IgnoreParenImpCasts() : nullptr;
+  if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Inc);
+      Unary && Unary->isIncrementDecrementOp() &&
+      referencedVar(Unary->getSubExpr()) == Var)
+    Step = Unary->isIncrementOp() ? 1 : -1;
+  else if (const auto *Compound = dyn_cast_or_null<CompoundAssignOperator>(Inc);
+           Compound && referencedVar(Compound->getLHS()) == Var &&
+           (Compound->getOpcode() == BO_AddAssign ||
+            Compound->getOpcode() == BO_SubAssign))
+    if ((Step = constantInt(Compound->getRHS(), Ctx)) &&
+        Compound->getOpcode() == BO_SubAssign)
+      Step = -*Step;
+  if (!Bound || !Step || *Step == 0 || !onlyReads(For.getBody(), Var))
+    return std::nullopt;
+
+  Wide A = *Start, B = *Bound, S = *Step > 0 ? *Step : -*Step;
+  bool Up = *Step > 0;
+  std::optional<Wide> Trips;
+  switch (Op) {
+  case BO_LT:
+    if (Up)
+      Trips = A < B ? (B - A + S - 1) / S : 0;
+    break;
+  case BO_LE:
+    if (Up)
+      Trips = A <= B ? (B - A) / S + 1 : 0;
+    break;
+  case BO_GT:
+    if (!Up)
+      Trips = A > B ? (A - B + S - 1) / S : 0;
+    break;
+  case BO_GE:
+    // `u >= 0` never fails for an unsigned counter.
+    if (!Up && !(B == 0 && Var->getType()->isUnsignedIntegerType()))
+      Trips = A >= B ? (A - B) / S + 1 : 0;
+    break;
+  case BO_NE:
+    if (Up && B >= A && (B - A) % S == 0)
+      Trips = (B - A) / S;
+    else if (!Up && A >= B && (A - B) % S == 0)
+      Trips = (A - B) / S;
+    break;
+  default:
+    break;
+  }
+  if (!Trips)
+    return std::nullopt;
+  // The counter's last value must fit its type: an unsigned counter stepping
+  // past zero wraps around and runs on.
+  Wide Last = Up ? A + S * *Trips : A - S * *Trips;
+  unsigned Width = Ctx.getIntWidth(Var->getType());
+  if (Width > 64)
+    return std::nullopt;
+  bool Signed = Var->getType()->isSignedIntegerType();
+  Wide Min = Signed ? -(Wide(1) << (Width - 1)) : 0;
+  Wide Max = Signed ? (Wide(1) << (Width - 1)) - 1 : (Wide(1) << Width) - 1;
+  if (Last < Min || Last > Max)
+    return std::nullopt;
+  return static_cast<Count>(*Trips);
+}
+
+/// The number of elements of a range whose size is in its type: a built-in
+/// array, a braced list or a std::array.
+std::optional<Count> rangeTripCount(const CXXForRangeStmt &For,
+                                    const ASTContext &Ctx) {
+  const Expr *Range = For.getRangeInit();
+  if (!Range)
+    return std::nullopt;
+  Range = Range->IgnoreParenImpCasts();
+  if (const auto *List = dyn_cast<InitListExpr>(Range))
+    return List->getNumInits();
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(Range))
+    Range = List->getSubExpr()->IgnoreParenImpCasts();
+  QualType Type = Range->getType().getNonReferenceType();
+  if (const auto *Array = Ctx.getAsConstantArrayType(Type))
+    return Array->getZExtSize();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() || Spec->getName() != "array" ||
+      Spec->getTemplateArgs().size() != 2 ||
+      Spec->getTemplateArgs()[1].getKind() != TemplateArgument::Integral)
+    return std::nullopt;
+  return Spec->getTemplateArgs()[1].getAsIntegral().getZExtValue();
+}
+
+/// The exact number of iterations of \p Loop, when its form makes it
+/// constant; `do ... while (false)` runs once, `while (false)` never.
+std::optional<Count> tripCount(const Stmt &Loop, const ASTContext &Ctx) {
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return forTripCount(*For, Ctx);
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
+    return rangeTripCount(*Range, Ctx);
+  bool IsDo = isa<DoStmt>(Loop);
+  const Expr *Cond = IsDo ? cast<DoStmt>(Loop).getCond() : cast<WhileStmt>(Loop).getCond();
+  bool Value = true;
+  if (Cond && !Cond->isValueDependent() && Cond->EvaluateAsBooleanCondition(Value, Ctx) &&
+      !Value)
+    return IsDo ? 1 : 0;
+  return std::nullopt;
+}
+
+bool isAtomicType(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  return Record && Record->isInStdNamespace() && Record->getIdentifier() &&
+         Record->getName().starts_with("atomic");
+}
+
+/// What a condition reads, and whether it could change itself.
+class ConditionReads : public RecursiveASTVisitor<ConditionReads> {
+public:
+  explicit ConditionReads(const Expr *Cond) {
+    if (Cond)
+      TraverseStmt(const_cast<Expr *>(Cond));
+  }
+  bool TraverseLambdaExpr(LambdaExpr *) { return Changes = true, false; }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    Vars.push_back(Ref->getDecl());
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *Member) {
+    Vars.push_back(Member->getMemberDecl());
+    Indirect |= Member->isArrow();
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *Unary) {
+    Changes |= Unary->isIncrementDecrementOp();
+    Indirect |= Unary->getOpcode() == UO_Deref;
+    return !Changes;
+  }
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *) { return Indirect = true; }
+  bool VisitBinaryOperator(BinaryOperator *Binary) {
+    Changes |= Binary->isAssignmentOp();
+    return !Changes;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    // Reading an atomic or calling a const member observes state another
+    // thread may change; any other call may change it itself.
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    const auto *Method = Member ? Member->getMethodDecl() : nullptr;
+    bool Observes = Method && (Method->isConst() ||
+                               isAtomicType(Member->getImplicitObjectArgument()->getType()));
+    Changes |= !Observes;
+    return !Changes;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    Changes |= !Construct->getConstructor()->isTrivial();
+    return !Changes;
+  }
+
+  llvm::SmallVector<const ValueDecl *, 4> Vars;
+  bool Indirect = false;
+  bool Changes = false;
+};
+
+/// True if nothing in \p Body can end its loop: no call, no exit, no write
+/// but to local variables the condition does not read (none at all when the
+/// condition reads through a pointer, which such a write could alias).
+class BodyCannotEndLoop : public RecursiveASTVisitor<BodyCannotEndLoop> {
+public:
+  BodyCannotEndLoop(const ConditionReads &Cond) : Cond(Cond) {}
+
+  bool check(const Stmt *S) {
+    if (S)
+      TraverseStmt(const_cast<Stmt *>(S));
+    return !CanEnd;
+  }
+
+  bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
+    if (!S || CanEnd)
+      return true;
+    if (isa<CallExpr, CXXNewExpr, CXXDeleteExpr, ReturnStmt, CoreturnStmt,
+            BreakStmt, GotoStmt, IndirectGotoStmt, CXXThrowExpr, AsmStmt>(S)) {
+      CanEnd = true;
+      return true;
+    }
+    return RecursiveASTVisitor::TraverseStmt(S, nullptr);
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    CanEnd |= !Construct->getConstructor()->isTrivial();
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *Unary) {
+    if (Unary->isIncrementDecrementOp() || Unary->getOpcode() == UO_AddrOf)
+      noteWrite(Unary->getSubExpr());
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *Binary) {
+    if (Binary->isAssignmentOp())
+      noteWrite(Binary->getLHS());
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *Var) {
+    // A reference can alias what the condition reads.
+    CanEnd |= Var->getType()->isReferenceType();
+    return true;
+  }
+
+private:
+  void noteWrite(const Expr *Target) {
+    const VarDecl *Var = referencedVar(Target);
+    CanEnd |= Cond.Indirect || !Var || !Var->hasLocalStorage() ||
+              Var->getType()->isReferenceType() ||
+              llvm::is_contained(Cond.Vars, Var);
+  }
+
+  const ConditionReads &Cond;
+  bool CanEnd = false;
+};
+
+/// A loop that only another thread could end: its condition does not change
+/// itself, and its body cannot change the condition or leave the loop.
+bool isSpinLoop(const Stmt &Loop) {
+  const Expr *Cond = nullptr;
+  const Stmt *Body = nullptr;
+  const Expr *Inc = nullptr;
+  if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
+    Cond = For->getCond();
+    Body = For->getBody();
+    Inc = For->getInc();
+  } else if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
+    Cond = While->getCond();
+    Body = While->getBody();
+  } else if (const auto *Do = dyn_cast<DoStmt>(&Loop)) {
+    Cond = Do->getCond();
+    Body = Do->getBody();
+  } else {
+    return false;
+  }
+  ConditionReads Reads(Cond);
+  if (Reads.Changes)
+    return false;
+  BodyCannotEndLoop Checker(Reads);
+  return Checker.check(Body) && Checker.check(Inc);
+}
+
+Count saturatingProduct(Count A, Count B) {
+  if (A != 0 && B > std::numeric_limits<Count>::max() / A)
+    return std::numeric_limits<Count>::max();
+  return A * B;
+}
+
+const Stmt *loopBody(const Stmt &Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return For->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
+    return Range->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return While->getBody();
+  return cast<DoStmt>(Loop).getBody();
+}
+
+/// The facts about each loop of one coroutine body the check decides on.
+struct LoopFacts {
+  std::optional<Count> Trips;
+  bool ExitsEarly = false;
+  /// Iterations of the innermost body: the trip count times the largest
+  /// such count of the constant loops directly inside.
+  std::optional<Count> Work;
+};
+
+} // namespace
 
 HeavyLoopCheck::HeavyLoopCheck(llvm::StringRef Name, ClangTidyContext *Context,
-                     std::shared_ptr<CoroutineModel> Model)
-    : CoroutineCheck(Name, Context, std::move(Model)) {}
+                               std::shared_ptr<CoroutineModel> Model)
+    : CoroutineCheck(Name, Context, std::move(Model)),
+      TripCountThreshold(
+          Options.get(TripCountThresholdOption, DefaultTripCountThreshold)) {}
 
-void HeavyLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {}
+void HeavyLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, TripCountThresholdOption, TripCountThreshold);
+}
 
-void HeavyLoopCheck::registerMatchers(MatchFinder *Finder) {}
+void HeavyLoopCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(coroutineBodyStmt().bind("coroutine"), this);
+}
 
-void HeavyLoopCheck::check(const MatchFinder::MatchResult &Result) {}
+void HeavyLoopCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("coroutine");
+  const CoroutineInfo &Info = model().info(*Body);
+  // A template's own body is checked in its instantiations, where bounds
+  // that depend on template arguments are known.
+  if (Info.function().isDependentContext())
+    return;
+  llvm::ArrayRef<LoopInfo> Loops = Info.loops();
+  std::vector<LoopFacts> Facts(Loops.size());
+  for (size_t I = 0; I < Loops.size(); ++I) {
+    Facts[I].Trips = tripCount(*Loops[I].Loop, *Result.Context);
+    Facts[I].ExitsEarly = Facts[I].Trips && exitsEarly(loopBody(*Loops[I].Loop));
+  }
+  // Inner loops come after their outer loops: fill the work bottom-up.
+  for (size_t I = Loops.size(); I-- > 0;) {
+    if (!Facts[I].Trips || Facts[I].ExitsEarly)
+      continue;
+    Count Inner = 1;
+    for (size_t J = I + 1; J < Loops.size(); ++J)
+      if (Loops[J].Parent == static_cast<int>(I) && Facts[J].Work)
+        Inner = std::max(Inner, *Facts[J].Work);
+    Facts[I].Work = saturatingProduct(*Facts[I].Trips, Inner);
+  }
+
+  std::vector<bool> Reported(Loops.size());
+  auto UnderReported = [&](int I) {
+    for (int P = Loops[I].Parent; P >= 0; P = Loops[P].Parent)
+      if (Reported[P])
+        return true;
+    return false;
+  };
+  auto FirstInnerNonConstant = [&](int I) -> const Stmt * {
+    for (size_t J = I + 1; J < Loops.size(); ++J)
+      for (int P = Loops[J].Parent; P >= 0; P = Loops[P].Parent)
+        if (P == I && !Facts[J].Trips)
+          return Loops[J].Loop;
+    return nullptr;
+  };
+
+  for (size_t I = 0; I < Loops.size(); ++I) {
+    const LoopInfo &Loop = Loops[I];
+    if (Loop.Suspends || UnderReported(I))
+      continue;
+    SourceLocation At = Loop.Loop->getBeginLoc();
+    const LoopFacts &Fact = Facts[I];
+    if (Fact.Work && *Fact.Work >= TripCountThreshold) {
+      diag(At, "%select{loop|loop nest}0 runs %1 iterations without "
+               "suspending; %2")
+          << (*Fact.Work != *Fact.Trips) << *Fact.Work << Remedy;
+      Reported[I] = true;
+    } else if (!Fact.Trips && isSpinLoop(*Loop.Loop)) {
+      diag(At, "loop never suspends and nothing in its body can end it; %0")
+          << Remedy;
+      Reported[I] = true;
+    } else if (const Stmt *Inner = Fact.Trips ? nullptr : FirstInnerNonConstant(I)) {
+      diag(At, "nested loops with non-constant bounds run without suspending; "
+               "%0")
+          << NestRemedy;
+      diag(Inner->getBeginLoc(), "inner loop with a non-constant bound",
+           DiagnosticIDs::Note);
+      Reported[I] = true;
+    }
+  }
+}
 
 } // namespace clang::tidy::async

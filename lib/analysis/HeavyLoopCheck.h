@@ -1,9 +1,10 @@
-//===--- HeavyLoopCheck.h - async-heavy-loop ---===//
+//===--- HeavyLoopCheck.h - async-heavy-loop -------------------------------===//
 
 #ifndef ASYNC_LINT_HEAVY_LOOP_CHECK_H
 #define ASYNC_LINT_HEAVY_LOOP_CHECK_H
 
 #include "CoroutineCheck.h"
+#include <cstdint>
 
 namespace clang::tidy::async {
 
@@ -13,10 +14,15 @@ namespace clang::tidy::async {
 class HeavyLoopCheck : public CoroutineCheck {
 public:
   HeavyLoopCheck(llvm::StringRef Name, ClangTidyContext *Context,
-            std::shared_ptr<CoroutineModel> Model);
+                 std::shared_ptr<CoroutineModel> Model);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  static constexpr llvm::StringLiteral TripCountThresholdOption =
+      "TripCountThreshold";
+  const std::uint64_t TripCountThreshold;
 };
 
 } // namespace clang::tidy::async
