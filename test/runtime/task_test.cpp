@@ -79,14 +79,26 @@ ASYNC_TEST(task, exceptions_propagate_to_the_awaiter) {
   EXPECT_TRUE(caught);
 }
 
-ASYNC_TEST(task, a_million_synchronous_awaits_do_not_grow_the_stack) {
-  long sum = 0;
-  for (int i = 0; i < 1'000'000; ++i) sum += co_await add_one(0);
-  EXPECT_EQ(sum, 1'000'000);
+// g++ makes symmetric transfer a tail call only when optimising (see
+// docs/runtime.md); clang always does.
+#if defined(__GNUC__) && !defined(__clang__) && !defined(__OPTIMIZE__)
+#define SKIP_WITHOUT_TAIL_CALLS() GTEST_SKIP() << "g++ without optimisation does not make symmetric transfer a tail call"
+#else
+#define SKIP_WITHOUT_TAIL_CALLS() static_cast<void>(0)
+#endif
+
+TEST(task, a_million_synchronous_awaits_do_not_grow_the_stack) {
+  SKIP_WITHOUT_TAIL_CALLS();
+  run([]() -> asyncrt::task<void> {
+    long sum = 0;
+    for (int i = 0; i < 1'000'000; ++i) sum += co_await add_one(0);
+    EXPECT_EQ(sum, 1'000'000);
+  }, 2);
 }
 
-ASYNC_TEST(task, a_chain_of_a_million_nested_awaits_does_not_grow_the_stack) {
-  EXPECT_EQ(co_await recurse(1'000'000), 1'000'000);
+TEST(task, a_chain_of_a_million_nested_awaits_does_not_grow_the_stack) {
+  SKIP_WITHOUT_TAIL_CALLS();
+  run([]() -> asyncrt::task<void> { EXPECT_EQ(co_await recurse(1'000'000), 1'000'000); }, 2);
 }
 
 TEST(task, block_on_returns_the_value) { EXPECT_EQ(asyncrt::block_on(forty_two()), 42); }
