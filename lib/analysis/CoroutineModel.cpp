@@ -190,13 +190,31 @@ const CXXRecordDecl *classOf(QualType T) {
   return nullptr;
 }
 
-/// A member named \p Name of \p Record, found without instantiating anything.
-const NamedDecl *findMember(const CXXRecordDecl *Record, llvm::StringRef Name) {
+/// A member named \p Name of \p Record or of one of its bases (promises
+/// often inherit initial_suspend() from a common base), found without
+/// instantiating anything.
+const NamedDecl *findMember(const CXXRecordDecl *Record, DeclarationName Name) {
+  // A member class of an instantiated template (`task<int>::promise_type`)
+  // is only defined once something needs it: its pattern knows the members.
+  if (Record && !Record->hasDefinition())
+    Record = Record->getTemplateInstantiationPattern();
   if (!Record || !Record->hasDefinition())
     return nullptr;
-  ASTContext &Ctx = Record->getASTContext();
-  auto Found = Record->getDefinition()->lookup(&Ctx.Idents.get(Name));
-  return Found.empty() ? nullptr : Found.front();
+  const CXXRecordDecl *Definition = Record->getDefinition();
+  auto Found = Definition->lookup(Name);
+  if (!Found.empty())
+    return Found.front();
+  for (const CXXBaseSpecifier &Base : Definition->bases())
+    if (const NamedDecl *Inherited = findMember(classOf(Base.getType()), Name))
+      return Inherited;
+  return nullptr;
+}
+
+/// A member named by the identifier \p Name, as findMember above.
+const NamedDecl *findMember(const CXXRecordDecl *Record, llvm::StringRef Name) {
+  if (!Record)
+    return nullptr;
+  return findMember(Record, &Record->getASTContext().Idents.get(Name));
 }
 
 /// The promise type a coroutine returning \p Record uses, by its nested
