@@ -362,6 +362,26 @@ bool isSpinLoop(const Stmt &Loop) {
   return Checker.check(Body) && Checker.check(Inc);
 }
 
+/// True if \p Loop hands work to the runtime as it goes (`asyncrt::spawn`,
+/// `asyncrt::spawn_blocking`): a fan-out, the cheap way the lesson spawns a
+/// hundred thousand tasks, not heavy work of its own.
+bool spawnsTasks(const Stmt &Loop) {
+  class Finder : public RecursiveASTVisitor<Finder> {
+  public:
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitCallExpr(CallExpr *Call) {
+      Found = hasQualifiedNameIn(Call->getDirectCallee(), SpawnFunctions);
+      return !Found;
+    }
+    const std::vector<std::string> SpawnFunctions = {"asyncrt::spawn",
+                                                     "asyncrt::spawn_blocking"};
+    bool Found = false;
+  };
+  Finder F;
+  F.TraverseStmt(const_cast<Stmt *>(&Loop));
+  return F.Found;
+}
+
 Count saturatingProduct(Count A, Count B) {
   if (A != 0 && B > std::numeric_limits<Count>::max() / A)
     return std::numeric_limits<Count>::max();
@@ -444,7 +464,7 @@ void HeavyLoopCheck::check(const MatchFinder::MatchResult &Result) {
 
   for (size_t I = 0; I < Loops.size(); ++I) {
     const LoopInfo &Loop = Loops[I];
-    if (Loop.Suspends || UnderReported(I))
+    if (Loop.Suspends || UnderReported(I) || spawnsTasks(*Loop.Loop))
       continue;
     SourceLocation At = Loop.Loop->getBeginLoc();
     const LoopFacts &Fact = Facts[I];

@@ -96,6 +96,18 @@ asyncrt::task<int> wait_for_shutdown_by_sleeping() {
   co_return ticks;
 }
 
+// The lesson's "100,000s easily": spawning is handing work to the runtime.
+asyncrt::task<long> fan_out_of_a_hundred_thousand_tasks() {
+  std::vector<asyncrt::join_handle<int>> handles;
+  handles.reserve(100'000);
+  for (int i = 0; i < 100'000; ++i)
+    handles.push_back(asyncrt::spawn([](int v) -> asyncrt::task<int> { co_return v; }(i)));
+  long sum = 0;
+  for (auto &h : handles)
+    sum += co_await h;
+  co_return sum;
+}
+
 asyncrt::task<std::size_t> one_pass_over_a_string(const std::string &text) {
   std::size_t spaces = 0;
   for (char c : text)

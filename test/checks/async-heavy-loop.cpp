@@ -343,6 +343,19 @@ inline asyncrt::task<long> heavy_loop_handed_to_spawn_blocking(std::vector<std::
   });
 }
 
+asyncrt::task<int> job(int);
+
+// The lesson's "100,000s easily": spawning is handing work to the runtime.
+asyncrt::task<> fan_out_spawning_a_hundred_thousand_tasks(const std::vector<std::vector<int>> &batches) {
+  std::vector<asyncrt::join_handle<int>> handles;
+  for (int i = 0; i < 100000; ++i)
+    handles.push_back(asyncrt::spawn(job(i)));
+  for (const auto &batch : batches)
+    for (int id : batch)
+      handles.push_back(asyncrt::spawn(job(id)));
+  co_return;
+}
+
 long heavy_loop_outside_any_coroutine() {
   long sum = 0;
   for (int i = 0; i < 1000000; ++i)
