@@ -1,47 +1,237 @@
 //===--- AsyncLint.cpp - The async-lint command-line driver ---------------===//
 //
-// Placeholder driver: lints the given files with the async-* checks through
-// the clang-tidy engine. Being replaced by the full driver (CONTRACT §1).
+// async-lint [options] <file>... [-- <compiler flags>]
+// async-lint -p <build-dir> [options] [<file>...]
+//
+// Reads the command line, plans the translation units and their compile
+// commands, lints them in parallel with the clang-tidy engine (only the
+// async-* checks are registered), prints what was found once in the chosen
+// format, applies or exports fix-its, and exits 0 (nothing found), 1
+// (findings) or 2 (the tool could not do its job). See docs/usage.md.
 //
 //===----------------------------------------------------------------------===//
 
-#include "clang-tidy/ClangTidy.h"
-#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "clang-tidy/ClangTidyOptions.h"
-#include "clang/Tooling/CompilationDatabase.h"
+#include "CommandLine.h"
+#include "Compilations.h"
+#include "Configuration.h"
+#include "Diagnostics.h"
+#include "Fixes.h"
+#include "Inputs.h"
+#include "Report.h"
+#include "Runner.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
+#include <set>
+#include <tuple>
 
 namespace clang::tidy {
 extern volatile int AsyncModuleAnchorSource;
 static int KeepAsyncModule = AsyncModuleAnchorSource;
 } // namespace clang::tidy
 
-using namespace clang;
-using namespace clang::tidy;
+using clang::tidy::ClangTidyError;
 
-int main(int argc, const char **argv) {
-  std::vector<std::string> Files, Flags;
-  bool AfterDashes = false;
-  for (int I = 1; I < argc; ++I) {
-    std::string Arg = argv[I];
-    if (Arg == "--") { AfterDashes = true; continue; }
-    (AfterDashes ? Flags : Files).push_back(Arg);
+namespace async_lint {
+namespace {
+
+enum ExitStatus { NothingFound = 0, FindingsReported = 1, CouldNotLint = 2 };
+
+/// Says why on one line, unless llvm::cl already has (the error is empty).
+int couldNotLint(llvm::Error Reason) {
+  std::string Why = llvm::toString(std::move(Reason));
+  if (!Why.empty())
+    llvm::errs() << "async-lint: error: " << Why << "\n";
+  return CouldNotLint;
+}
+
+/// "[3/120] src/net.cpp" on standard error while a long run goes on, only
+/// when standard error is a terminal; cleared before anything else prints.
+class Progress {
+public:
+  explicit Progress(size_t Total)
+      : Total(Total),
+        Enabled(Total > 1 && llvm::sys::Process::StandardErrIsDisplayed()) {}
+
+  void show(size_t Done, llvm::StringRef File) {
+    if (Enabled)
+      llvm::errs() << "\r\x1b[K[" << Done << "/" << Total << "] " << File;
   }
-  if (Files.empty()) {
-    llvm::errs() << "async-lint: error: no input files\n";
-    return 2;
+  void clear() {
+    if (Enabled)
+      llvm::errs() << "\r\x1b[K";
   }
-  Flags.push_back("-resource-dir=" ASYNC_LINT_CLANG_RESOURCE_DIR);
-  tooling::FixedCompilationDatabase Db(".", Flags);
-  ClangTidyGlobalOptions Global;
-  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
-  Defaults.Checks = "-*,async-*";
-  ClangTidyContext Context(std::make_unique<DefaultOptionsProvider>(Global, Defaults));
-  auto Errors = runClangTidy(Context, Db, Files,
-                             llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-                                 llvm::vfs::getRealFileSystem()),
-                             false);
-  unsigned WarningsAsErrors = 0;
-  handleErrors(Errors, Context, FB_NoFix, WarningsAsErrors, llvm::vfs::getRealFileSystem());
-  return Errors.empty() ? 0 : 1;
+
+private:
+  size_t Total;
+  bool Enabled;
+};
+
+/// Receives each translation unit's result: prints each diagnostic once
+/// (a header's finding is found again by every file that includes it), and
+/// keeps what decides the fixes and the exit status.
+class Recorder {
+public:
+  Recorder(Report &Out, SourceFiles &Sources, const DisplayPaths &Paths)
+      : Out(Out), Sources(Sources), Paths(Paths) {}
+
+  void record(const LintResult &Result) {
+    for (const ClangTidyError &Error : Result.Errors)
+      record(Error);
+    std::string File = "'" + Paths.display(Result.Unit->File) + "'";
+    if (Result.Crashed)
+      Failures.push_back("clang crashed while parsing " + File);
+    else if (!Result.Compiled)
+      Failures.push_back(File + " does not compile");
+  }
+
+  std::vector<ClangTidyError> Findings;
+  bool AnyErrorFinding = false;
+  std::vector<std::string> Failures;
+  llvm::StringSet<> ChecksReported;
+
+private:
+  void record(const ClangTidyError &Error) {
+    if (isConfigurationProblem(Error)) {
+      if (ConfigurationProblems.insert(Error.Message.Message).second)
+        llvm::errs() << "async-lint: warning: " << Error.Message.Message
+                     << "\n";
+      return;
+    }
+    if (!Seen.emplace(Error.DiagnosticName,
+                      absolutePath(Error.Message.FilePath, Error.BuildDirectory),
+                      Error.Message.FileOffset, Error.Message.Message)
+             .second)
+      return;
+    Out.add(Sources.describe(Error));
+    if (isCompilerError(Error))
+      return;
+    Findings.push_back(Error);
+    AnyErrorFinding |= Error.IsWarningAsError;
+    ChecksReported.insert(Error.DiagnosticName);
+  }
+
+  Report &Out;
+  SourceFiles &Sources;
+  const DisplayPaths &Paths;
+  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+  llvm::StringSet<> ConfigurationProblems;
+};
+
+std::unique_ptr<Report> makeReport(const Invocation &Args) {
+  switch (Args.Format) {
+  case OutputFormat::Json:
+    return makeJsonReport(llvm::outs());
+  case OutputFormat::Sarif:
+    return makeSarifReport(llvm::outs());
+  case OutputFormat::Text:
+    break;
+  }
+  return makeTextReport(llvm::outs(), Args.ShowSource);
+}
+
+/// The file whose configuration --list-checks shows and whose enabled
+/// checks must not be none: the first file named, as in clang-tidy.
+std::string representativeFile(const Invocation &Args) {
+  return Args.Files.empty() ? "dummy" : Args.Files.front();
+}
+
+/// Applies (--fix) or exports (--export-fixes) the findings' fix-its; false
+/// when that failed.
+bool handleFixes(const Invocation &Args, const Recorder &Run,
+                 llvm::StringRef MainFile) {
+  if (!Args.ExportFixes.empty())
+    if (llvm::Error Failed =
+            exportFixes(Args.ExportFixes, MainFile, Run.Findings))
+      return couldNotLint(std::move(Failed)), false;
+  if (!Args.Fix)
+    return true;
+  if (!Run.Failures.empty()) {
+    llvm::errs() << "async-lint: no fix applied: the code does not compile\n";
+    return true;
+  }
+  llvm::Expected<FixOutcome> Fixed = applyFixes(Run.Findings);
+  if (!Fixed)
+    return couldNotLint(Fixed.takeError()), false;
+  if (Fixed->Applied != 0)
+    llvm::errs() << "async-lint: applied " << Fixed->Applied << " fix"
+                 << (Fixed->Applied == 1 ? "" : "es") << " in "
+                 << Fixed->FilesChanged << " file"
+                 << (Fixed->FilesChanged == 1 ? "" : "s") << "\n";
+  if (Fixed->Conflicting != 0)
+    llvm::errs() << "async-lint: warning: " << Fixed->Conflicting
+                 << " fix(es) overlap another and were not applied\n";
+  return true;
+}
+
+int run(Invocation &Args) {
+  llvm::Expected<Configuration> Config = Configuration::fromInvocation(Args);
+  if (!Config)
+    return couldNotLint(Config.takeError());
+  std::vector<std::string> Checks =
+      Config->enabledChecks(representativeFile(Args));
+  if (Args.ListChecks) {
+    for (const std::string &Check : Checks)
+      llvm::outs() << Check << "\n";
+    return Checks.empty() ? CouldNotLint : NothingFound;
+  }
+  if (Checks.empty())
+    return couldNotLint(llvm::createStringError(
+        "no check is enabled; see --list-checks"));
+
+  llvm::Expected<std::vector<TranslationUnit>> Units =
+      planTranslationUnits(Args);
+  if (!Units)
+    return couldNotLint(Units.takeError());
+  DisplayPaths Paths(Args.Files);
+  for (const TranslationUnit &Unit : *Units)
+    if (llvm::Error Unlintable = checkLintable(Paths.display(Unit.File)))
+      return couldNotLint(std::move(Unlintable));
+
+  std::unique_ptr<Report> Out = makeReport(Args);
+  SourceFiles Sources(Paths);
+  Recorder Run(*Out, Sources, Paths);
+  Progress Shown(Units->size());
+  size_t Done = 0;
+  lintTranslationUnits(*Units, *Config, Args.Jobs, [&](LintResult Result) {
+    Shown.clear();
+    Run.record(Result);
+    Shown.show(++Done, Paths.display(Result.Unit->File));
+  });
+  Shown.clear();
+
+  RunSummary Summary;
+  for (const TranslationUnit &Unit : *Units)
+    Summary.Files.push_back(Paths.display(Unit.File));
+  Summary.Checks = Checks;
+  for (const auto &Reported : Run.ChecksReported)
+    if (!llvm::is_contained(Checks, Reported.getKey()))
+      Summary.Checks.push_back(Reported.getKey().str());
+  Summary.Failures = Run.Failures;
+  Out->finish(Summary);
+  llvm::outs().flush();
+
+  for (const std::string &Failure : Run.Failures)
+    llvm::errs() << "async-lint: error: " << Failure << "\n";
+  bool FixesHandled = handleFixes(Args, Run, Units->front().File);
+  if (!Run.Failures.empty() || !FixesHandled)
+    return CouldNotLint;
+  bool Failing = Args.ExitZeroOnWarnings ? Run.AnyErrorFinding
+                                         : !Run.Findings.empty();
+  return Failing ? FindingsReported : NothingFound;
+}
+
+} // namespace
+} // namespace async_lint
+
+int main(int Argc, const char **Argv) {
+  llvm::InitLLVM Init(Argc, Argv);
+  llvm::CrashRecoveryContext::Enable();
+  llvm::Expected<async_lint::Invocation> Args =
+      async_lint::parseCommandLine(Argc, Argv);
+  if (!Args)
+    return async_lint::couldNotLint(Args.takeError());
+  return async_lint::run(*Args);
 }

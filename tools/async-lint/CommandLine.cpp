@@ -1,0 +1,219 @@
+//===--- CommandLine.cpp - What the user asked async-lint to do -----------===//
+//
+// The options follow clang-tidy's names and meanings wherever clang-tidy has
+// the option, so that build systems that call clang-tidy (CMake's
+// CXX_CLANG_TIDY) can call async-lint the same way.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CommandLine.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace cl = llvm::cl;
+
+namespace async_lint {
+namespace {
+
+cl::OptionCategory Category("async-lint options");
+
+const char Overview[] = R"(finds the async mistakes of C++20 coroutine code
+
+  async-lint [options] <file>... [-- <compiler flags>]
+  async-lint -p <build-dir> [options] [<file>...]
+
+Compiler flags come from the flags after `--`, else from the
+compile_commands.json in <build-dir> (-p), else from a compilation
+database found above each file, else `-std=c++20` and the bundled
+asyncrt runtime's include directory. With -p and no file, every
+translation unit of the database is linted.
+
+Exit status: 0 nothing found, 1 findings reported, 2 the tool could
+not do its job (bad arguments, an unreadable file, a file that does
+not compile). See docs/usage.md.
+)";
+
+cl::list<std::string> Files(cl::Positional, cl::desc("<file>..."),
+                            cl::cat(Category));
+
+cl::opt<std::string> BuildPath(
+    "p", cl::value_desc("build-dir"),
+    cl::desc("Read compile commands from <build-dir>/compile_commands.json"),
+    cl::cat(Category));
+
+cl::opt<std::string> Checks(
+    "checks", cl::value_desc("globs"),
+    cl::desc("Comma-separated globs selecting checks, applied after the\n"
+             "defaults (async-*) and the .clang-tidy file's async- globs:\n"
+             "--checks='-*,async-lock-across-await'"),
+    cl::cat(Category));
+
+cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors", cl::value_desc("globs"),
+    cl::desc("Report the findings of the matching checks as errors"),
+    cl::cat(Category));
+
+cl::opt<bool> ExitZeroOnWarnings(
+    "exit-zero-on-warnings",
+    cl::desc("Exit 0 when every finding is a warning: only the findings\n"
+             "--warnings-as-errors makes errors give exit status 1 (for a\n"
+             "build that shows findings without failing)"),
+    cl::cat(Category));
+
+cl::opt<std::string> HeaderFilter(
+    "header-filter", cl::value_desc("regex"),
+    cl::desc("Report findings in the headers whose path matches <regex>\n"
+             "(default: '.*', every non-system header); findings in the\n"
+             "main files are always reported"),
+    cl::cat(Category));
+
+cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter", cl::value_desc("regex"),
+    cl::desc("Do not report findings in the headers matching <regex>"),
+    cl::cat(Category));
+
+cl::opt<std::string> ConfigFile(
+    "config-file", cl::value_desc("path"),
+    cl::desc("Read the configuration from <path> instead of the .clang-tidy\n"
+             "files above each source file"),
+    cl::cat(Category));
+
+cl::list<std::string> ExtraArgs(
+    "extra-arg", cl::value_desc("flag"),
+    cl::desc("Append <flag> to every compile command"), cl::cat(Category));
+
+cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before", cl::value_desc("flag"),
+    cl::desc("Prepend <flag> to every compile command"), cl::cat(Category));
+
+// --format and -j are read as text and parsed here, so that a bad value gets
+// async-lint's one-line error rather than llvm::cl's.
+cl::opt<std::string> Format(
+    "format", cl::value_desc("text|json|sarif"),
+    cl::desc("Output format: clang's diagnostics (default), one JSON\n"
+             "document, or SARIF 2.1.0 (see docs/usage.md)"),
+    cl::init("text"), cl::cat(Category));
+
+cl::opt<bool> ShowSource(
+    "show-source",
+    cl::desc("Show the source line and a caret under each text diagnostic"),
+    cl::cat(Category));
+
+cl::opt<bool> Fix("fix", cl::desc("Apply the findings' fix-its in place"),
+                  cl::cat(Category));
+
+cl::opt<std::string> ExportFixes(
+    "export-fixes", cl::value_desc("file.yaml"),
+    cl::desc("Write the fix-its to <file.yaml> in clang-tidy's format\n"
+             "(for clang-apply-replacements)"),
+    cl::cat(Category));
+
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("List the enabled checks, one a line"),
+                         cl::cat(Category));
+
+cl::opt<std::string> Jobs(
+    "j", cl::value_desc("N"),
+    cl::desc("Lint <N> translation units at a time (default: one per core);\n"
+             "-j4 and -j 4 both work, as in make"),
+    cl::init("0"), cl::Prefix, cl::cat(Category));
+
+void printVersion(llvm::raw_ostream &OS) {
+  OS << "async-lint " ASYNC_LINT_VERSION "\n"
+     << "  on the clang-tidy engine of LLVM " LLVM_VERSION_STRING "\n";
+}
+
+template <class T>
+std::optional<std::string> givenValue(const cl::opt<T> &Option) {
+  if (Option.getNumOccurrences() == 0)
+    return std::nullopt;
+  return Option.getValue();
+}
+
+/// llvm::cl reports a mistake in several sentences on several lines
+/// ("async-lint: Unknown command line argument '--x'.  Try: ..." then
+/// "Did you mean ..."): keep what was wrong and the suggestion, on one line.
+/// Empty when llvm::cl printed its message itself (a bad value of a
+/// boolean option, which it writes straight to standard error).
+std::string oneLineReason(llvm::StringRef ClMessage, llvm::StringRef Program) {
+  std::string Reason;
+  for (llvm::StringRef Line : llvm::split(ClMessage.trim(), '\n')) {
+    Line = Line.trim();
+    Line.consume_front(Program);
+    Line = Line.ltrim(": ").split("  Try:").first.rtrim(". ");
+    if (Line.empty())
+      continue;
+    if (!Reason.empty())
+      Reason += "; ";
+    Reason += llvm::toLower(Line.front());
+    Reason += Line.drop_front();
+  }
+  return Reason;
+}
+
+llvm::Expected<OutputFormat> parseFormat(llvm::StringRef Name) {
+  if (Name == "text")
+    return OutputFormat::Text;
+  if (Name == "json")
+    return OutputFormat::Json;
+  if (Name == "sarif")
+    return OutputFormat::Sarif;
+  return llvm::createStringError("unknown --format '" + Name +
+                                 "': expected text, json or sarif");
+}
+
+llvm::Expected<unsigned> parseJobs(llvm::StringRef Count) {
+  unsigned Jobs = 0;
+  if (!llvm::to_integer(Count, Jobs, 10))
+    return llvm::createStringError("invalid -j '" + Count +
+                                   "': expected a number of jobs");
+  return Jobs;
+}
+
+} // namespace
+
+llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
+  Invocation Result;
+  std::string FlagsError;
+  Result.Flags = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
+      Argc, Argv, FlagsError);
+  if (!FlagsError.empty())
+    return llvm::createStringError(FlagsError);
+
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter(printVersion);
+  std::string ClMessage;
+  llvm::raw_string_ostream ClErrors(ClMessage);
+  if (!cl::ParseCommandLineOptions(Argc, Argv, Overview, &ClErrors))
+    return llvm::createStringError(
+        oneLineReason(ClMessage, llvm::sys::path::filename(Argv[0])));
+
+  Result.Files = Files;
+  Result.BuildPath = BuildPath;
+  Result.Checks = givenValue(Checks);
+  Result.WarningsAsErrors = givenValue(WarningsAsErrors);
+  Result.ExitZeroOnWarnings = ExitZeroOnWarnings;
+  Result.HeaderFilter = givenValue(HeaderFilter);
+  Result.ExcludeHeaderFilter = givenValue(ExcludeHeaderFilter);
+  Result.ConfigFile = ConfigFile;
+  Result.ExtraArgs = ExtraArgs;
+  Result.ExtraArgsBefore = ExtraArgsBefore;
+  llvm::Expected<OutputFormat> ParsedFormat = parseFormat(Format);
+  if (!ParsedFormat)
+    return ParsedFormat.takeError();
+  Result.Format = *ParsedFormat;
+  Result.ShowSource = ShowSource;
+  Result.Fix = Fix;
+  Result.ExportFixes = ExportFixes;
+  Result.ListChecks = ListChecks;
+  llvm::Expected<unsigned> ParsedJobs = parseJobs(Jobs);
+  if (!ParsedJobs)
+    return ParsedJobs.takeError();
+  Result.Jobs = *ParsedJobs;
+  return Result;
+}
+
+} // namespace async_lint

@@ -1,0 +1,46 @@
+//===--- CommandLine.h - What the user asked async-lint to do -------------===//
+
+#ifndef ASYNC_LINT_DRIVER_COMMANDLINE_H
+#define ASYNC_LINT_DRIVER_COMMANDLINE_H
+
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace async_lint {
+
+enum class OutputFormat { Text, Json, Sarif };
+
+/// The parsed command line: `async-lint [options] <file>... [-- <flags>]`.
+struct Invocation {
+  std::vector<std::string> Files;
+  /// The compiler flags after `--`, if the user gave them.
+  std::unique_ptr<clang::tooling::FixedCompilationDatabase> Flags;
+  std::string BuildPath;
+  std::optional<std::string> Checks;
+  std::optional<std::string> WarningsAsErrors;
+  bool ExitZeroOnWarnings = false;
+  std::optional<std::string> HeaderFilter;
+  std::optional<std::string> ExcludeHeaderFilter;
+  std::string ConfigFile;
+  std::vector<std::string> ExtraArgs;
+  std::vector<std::string> ExtraArgsBefore;
+  OutputFormat Format = OutputFormat::Text;
+  bool ShowSource = false;
+  bool Fix = false;
+  std::string ExportFixes;
+  bool ListChecks = false;
+  /// 0: one job per core.
+  unsigned Jobs = 0;
+};
+
+/// Parses the command line. `--help` and `--version` print and exit 0 here;
+/// any other mistake is an error whose message is one line.
+llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv);
+
+} // namespace async_lint
+
+#endif // ASYNC_LINT_DRIVER_COMMANDLINE_H

@@ -1,0 +1,140 @@
+//===--- Compilations.cpp - Where each file's compiler flags come from ----===//
+
+#include "Compilations.h"
+#include "Paths.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+using clang::tooling::CompilationDatabase;
+using clang::tooling::CompileCommand;
+using clang::tooling::FixedCompilationDatabase;
+
+namespace async_lint {
+namespace {
+
+/// A database as clangd reads one: response files expanded, and a command
+/// guessed from the nearest listed file for a file it does not list (a
+/// header, a new file).
+std::unique_ptr<CompilationDatabase>
+withGuesses(std::unique_ptr<CompilationDatabase> Database) {
+  return clang::tooling::inferMissingCompileCommands(
+      clang::tooling::expandResponseFiles(std::move(Database),
+                                          llvm::vfs::getRealFileSystem()));
+}
+
+/// Without `--` or -p: for each file, the compilation database found above
+/// it (compile_commands.json or compile_flags.txt, as clang's tools look for
+/// them), else C++20 with the bundled runtime's headers.
+class DatabaseAboveEachFile : public CompilationDatabase {
+public:
+  std::vector<CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    if (const CompilationDatabase *Found = databaseAbove(File))
+      return Found->getCompileCommands(File);
+    return Fallback.getCompileCommands(File);
+  }
+
+private:
+  const CompilationDatabase *databaseAbove(llvm::StringRef File) const {
+    auto [Entry, IsNew] =
+        FoundByDirectory.try_emplace(llvm::sys::path::parent_path(File));
+    std::string NotFound;
+    if (IsNew)
+      if (auto Database =
+              CompilationDatabase::autoDetectFromSource(File, NotFound))
+        Entry->second = withGuesses(std::move(Database));
+    return Entry->second.get();
+  }
+
+  FixedCompilationDatabase Fallback{
+      ".", {"-std=c++20", "-I" ASYNC_LINT_RUNTIME_INCLUDE_DIR}};
+  mutable llvm::StringMap<std::unique_ptr<CompilationDatabase>>
+      FoundByDirectory;
+};
+
+llvm::Expected<std::unique_ptr<CompilationDatabase>>
+loadBuildDatabase(llvm::StringRef BuildPath) {
+  std::string Details;
+  auto Database =
+      CompilationDatabase::autoDetectFromDirectory(BuildPath, Details);
+  if (!Database)
+    return llvm::createStringError("no compilation database in '" + BuildPath +
+                                   "' or above it (compile_commands.json)");
+  return withGuesses(std::move(Database));
+}
+
+/// The files to lint: those the user named, else every file of -p's
+/// database, in a stable order.
+std::vector<std::string> filesToLint(const Invocation &Args,
+                                     const CompilationDatabase *BuildDatabase) {
+  std::vector<std::string> Files;
+  if (Args.Files.empty() && BuildDatabase)
+    Files = BuildDatabase->getAllFiles();
+  for (const std::string &File : Args.Files)
+    Files.push_back(absolutePath(File));
+  if (Args.Files.empty())
+    llvm::sort(Files);
+  return Files;
+}
+
+/// What async-lint adds to every command. Debian's clang cannot find its
+/// builtin headers (stddef.h...) from a binary outside LLVM's tree: name
+/// them unless the command already does. And a project's -Werror must not
+/// turn clang's warnings, which async-lint does not report, into a failure
+/// to lint.
+void addLintingFlags(CompileCommand &Command) {
+  using clang::tooling::ArgumentInsertPosition;
+  using clang::tooling::getInsertArgumentAdjuster;
+  bool NamesResourceDir =
+      llvm::any_of(Command.CommandLine, [](llvm::StringRef Arg) {
+        return Arg.starts_with("-resource-dir");
+      });
+  if (!NamesResourceDir)
+    Command.CommandLine = getInsertArgumentAdjuster(
+        "-resource-dir=" ASYNC_LINT_CLANG_RESOURCE_DIR,
+        ArgumentInsertPosition::BEGIN)(Command.CommandLine, Command.Filename);
+  Command.CommandLine = getInsertArgumentAdjuster(
+      "-Wno-error", ArgumentInsertPosition::END)(Command.CommandLine,
+                                                 Command.Filename);
+}
+
+} // namespace
+
+llvm::Expected<std::vector<TranslationUnit>>
+planTranslationUnits(Invocation &Args) {
+  std::unique_ptr<CompilationDatabase> BuildDatabase;
+  if (!Args.BuildPath.empty()) {
+    auto Loaded = loadBuildDatabase(Args.BuildPath);
+    if (!Loaded)
+      return Loaded.takeError();
+    BuildDatabase = std::move(*Loaded);
+  }
+  std::unique_ptr<CompilationDatabase> Fallback;
+  const CompilationDatabase *Commands = Args.Flags.get();
+  if (!Commands)
+    Commands = BuildDatabase.get();
+  if (!Commands) {
+    Fallback = std::make_unique<DatabaseAboveEachFile>();
+    Commands = Fallback.get();
+  }
+
+  std::vector<TranslationUnit> Units;
+  for (std::string &File : filesToLint(Args, BuildDatabase.get())) {
+    std::vector<CompileCommand> FileCommands = Commands->getCompileCommands(File);
+    if (FileCommands.empty())
+      return llvm::createStringError("no compile command for '" + File + "'");
+    llvm::for_each(FileCommands, addLintingFlags);
+    Units.push_back({std::move(File), std::move(FileCommands)});
+  }
+  if (Units.empty())
+    return llvm::createStringError(
+        Args.BuildPath.empty()
+            ? "no input files"
+            : "the compilation database in '" + Args.BuildPath +
+                  "' lists no file");
+  return Units;
+}
+
+} // namespace async_lint

@@ -1,0 +1,32 @@
+//===--- Compilations.h - Where each file's compiler flags come from ------===//
+
+#ifndef ASYNC_LINT_DRIVER_COMPILATIONS_H
+#define ASYNC_LINT_DRIVER_COMPILATIONS_H
+
+#include "CommandLine.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <string>
+#include <vector>
+
+namespace async_lint {
+
+/// A translation unit to lint: its main file (an absolute path) and the
+/// commands that compile it (more than one when a database lists the file
+/// with several configurations).
+struct TranslationUnit {
+  std::string File;
+  std::vector<clang::tooling::CompileCommand> Commands;
+};
+
+/// The translation units of a run and their compile commands, from the flags
+/// after `--`, else -p's compile_commands.json (every file it lists when the
+/// user named none), else a compilation database found above each file, else
+/// `-std=c++20` and the bundled runtime's include directory; with the flags
+/// async-lint adds to every command (clang's resource directory,
+/// -Wno-error).
+llvm::Expected<std::vector<TranslationUnit>>
+planTranslationUnits(Invocation &Args);
+
+} // namespace async_lint
+
+#endif // ASYNC_LINT_DRIVER_COMPILATIONS_H

@@ -1,0 +1,54 @@
+//===--- Configuration.h - The clang-tidy options async-lint runs with ----===//
+
+#ifndef ASYNC_LINT_DRIVER_CONFIGURATION_H
+#define ASYNC_LINT_DRIVER_CONFIGURATION_H
+
+#include "CommandLine.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace async_lint {
+
+/// The options of a run, in clang-tidy's order of precedence: async-lint's
+/// defaults (every async-* check), then the configuration file (the
+/// .clang-tidy above each file, or --config-file), then the command line.
+///
+/// A configuration file's `Checks:` line is written for clang-tidy and its
+/// hundreds of checks, so only its globs that name async- checks are kept:
+/// a project's `-*,bugprone-*` must not silently turn async-lint off, while
+/// its `-async-heavy-loop` still does what it says. Everything else in the
+/// file (CheckOptions, WarningsAsErrors, HeaderFilterRegex, ExtraArgs...)
+/// applies as in clang-tidy.
+class Configuration {
+public:
+  static llvm::Expected<Configuration> fromInvocation(const Invocation &Args);
+
+  /// A new provider of these options, reading configuration files through
+  /// \p Files: a translation unit's own file system, whose working directory
+  /// is its compile command's, against which the unit's relative file names
+  /// resolve. Providers cache what they read and are not thread-safe: each
+  /// thread of a run makes its own.
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+  makeProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) const;
+
+  /// The checks enabled for \p File, sorted.
+  std::vector<std::string> enabledChecks(llvm::StringRef File) const;
+
+private:
+  clang::tidy::ClangTidyOptions Defaults;
+  clang::tidy::ClangTidyOptions Overrides;
+  std::optional<clang::tidy::ClangTidyOptions> ConfigFile;
+};
+
+/// The globs of a configuration file's `Checks:` line that name async-
+/// checks, in order: "-*,bugprone-*,-async-heavy-loop" gives
+/// "-async-heavy-loop".
+std::string keepAsyncGlobs(llvm::StringRef Checks);
+
+} // namespace async_lint
+
+#endif // ASYNC_LINT_DRIVER_CONFIGURATION_H

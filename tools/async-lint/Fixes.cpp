@@ -1,0 +1,90 @@
+//===--- Fixes.cpp - Applying and exporting the findings' fix-its ---------===//
+
+#include "Fixes.h"
+#include "Inputs.h"
+#include "Paths.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+using clang::tidy::ClangTidyError;
+using clang::tooling::Replacement;
+using clang::tooling::Replacements;
+
+namespace async_lint {
+namespace {
+
+using EditsByFile = llvm::StringMap<Replacements>;
+
+/// Adds all the edits of \p Finding's fix to \p Edits, or none of them when
+/// one overlaps an edit already there: half a fix could break the code.
+bool addWholeFix(const ClangTidyError &Finding, EditsByFile &Edits) {
+  const llvm::StringMap<Replacements> *Fix =
+      clang::tidy::getFixIt(Finding, /*AnyFix=*/false);
+  if (!Fix)
+    return true;
+  EditsByFile WithFix;
+  for (const auto &[File, FileEdits] : *Fix) {
+    for (const Replacement &Edit : FileEdits) {
+      std::string Path = absolutePath(Edit.getFilePath(), Finding.BuildDirectory);
+      auto [Entry, IsNew] = WithFix.try_emplace(Path);
+      if (IsNew)
+        Entry->second = Edits.lookup(Path);
+      if (llvm::Error Overlap = Entry->second.add(Replacement(
+              Path, Edit.getOffset(), Edit.getLength(),
+              Edit.getReplacementText()))) {
+        llvm::consumeError(std::move(Overlap));
+        return false;
+      }
+    }
+  }
+  for (auto &[Path, FileEdits] : WithFix)
+    Edits[Path] = std::move(FileEdits);
+  return true;
+}
+
+llvm::Error rewrite(llvm::StringRef Path, const Replacements &Edits) {
+  auto Text = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Text)
+    return llvm::createStringError("cannot read '" + Path +
+                                   "': " + reasonOf(Text.getError()));
+  llvm::Expected<std::string> Fixed =
+      clang::tooling::applyAllReplacements((*Text)->getBuffer(), Edits);
+  if (!Fixed)
+    return Fixed.takeError();
+  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+    OS << *Fixed;
+    return llvm::Error::success();
+  });
+}
+
+} // namespace
+
+llvm::Expected<FixOutcome> applyFixes(llvm::ArrayRef<ClangTidyError> Findings) {
+  FixOutcome Outcome;
+  EditsByFile Edits;
+  for (const ClangTidyError &Finding : Findings) {
+    if (!addWholeFix(Finding, Edits))
+      ++Outcome.Conflicting;
+    else if (clang::tidy::getFixIt(Finding, /*AnyFix=*/false))
+      ++Outcome.Applied;
+  }
+  for (const auto &[Path, FileEdits] : Edits) {
+    if (llvm::Error Failed = rewrite(Path, FileEdits))
+      return Failed;
+    ++Outcome.FilesChanged;
+  }
+  return Outcome;
+}
+
+llvm::Error exportFixes(llvm::StringRef Path, llvm::StringRef MainFile,
+                        const std::vector<ClangTidyError> &Findings) {
+  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+    clang::tidy::exportReplacements(MainFile, Findings, OS);
+    return llvm::Error::success();
+  });
+}
+
+} // namespace async_lint

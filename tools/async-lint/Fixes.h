@@ -1,0 +1,30 @@
+//===--- Fixes.h - Applying and exporting the findings' fix-its -----------===//
+
+#ifndef ASYNC_LINT_DRIVER_FIXES_H
+#define ASYNC_LINT_DRIVER_FIXES_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/Support/Error.h"
+
+namespace async_lint {
+
+struct FixOutcome {
+  unsigned Applied = 0;
+  /// Fixes left out, whole, because they overlap a fix already taken.
+  unsigned Conflicting = 0;
+  unsigned FilesChanged = 0;
+};
+
+/// Rewrites the files with the fix-its of \p Findings (never the fix-its of
+/// notes: those are alternatives for the user to choose from).
+llvm::Expected<FixOutcome>
+applyFixes(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings);
+
+/// Writes the fix-its of \p Findings to \p Path in clang-tidy's
+/// --export-fixes format, for clang-apply-replacements.
+llvm::Error exportFixes(llvm::StringRef Path, llvm::StringRef MainFile,
+                        const std::vector<clang::tidy::ClangTidyError> &Findings);
+
+} // namespace async_lint
+
+#endif // ASYNC_LINT_DRIVER_FIXES_H

@@ -1,0 +1,24 @@
+//===--- Inputs.h - Which files async-lint can lint ------------------------===//
+
+#ifndef ASYNC_LINT_DRIVER_INPUTS_H
+#define ASYNC_LINT_DRIVER_INPUTS_H
+
+#include "llvm/Support/Error.h"
+#include <string>
+#include <system_error>
+
+namespace async_lint {
+
+/// Succeeds when \p Path is a readable text file; otherwise says in one line
+/// why it is not (missing, a directory, a FIFO or device, unreadable,
+/// binary). Checked before any parsing, so that no input can make the tool
+/// hang (a FIFO) or drown the user in compile errors (an object file).
+llvm::Error checkLintable(llvm::StringRef Path);
+
+/// Why a file operation failed, as clang words it: "no such file or
+/// directory", lower-case.
+std::string reasonOf(std::error_code EC);
+
+} // namespace async_lint
+
+#endif // ASYNC_LINT_DRIVER_INPUTS_H

@@ -1,0 +1,36 @@
+//===--- Paths.cpp - How async-lint names files ----------------------------===//
+
+#include "Paths.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+namespace async_lint {
+
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory) {
+  llvm::SmallString<256> Absolute(Path);
+  if (Directory.empty() || llvm::sys::path::is_absolute(Path))
+    llvm::sys::fs::make_absolute(Absolute);
+  else
+    llvm::sys::path::make_absolute(Directory, Absolute);
+  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
+}
+
+DisplayPaths::DisplayPaths(llvm::ArrayRef<std::string> GivenPaths)
+    : CurrentDirectory(absolutePath(".")) {
+  for (const std::string &Given : GivenPaths)
+    GivenByAbsolutePath.try_emplace(absolutePath(Given), Given);
+}
+
+std::string DisplayPaths::display(llvm::StringRef AbsolutePath) const {
+  auto Given = GivenByAbsolutePath.find(AbsolutePath);
+  if (Given != GivenByAbsolutePath.end())
+    return Given->second;
+  llvm::StringRef Relative = AbsolutePath;
+  if (Relative.consume_front(CurrentDirectory) &&
+      Relative.consume_front(llvm::sys::path::get_separator()))
+    return Relative.str();
+  return AbsolutePath.str();
+}
+
+} // namespace async_lint

@@ -1,0 +1,31 @@
+//===--- Paths.h - How async-lint names files ------------------------------===//
+
+#ifndef ASYNC_LINT_DRIVER_PATHS_H
+#define ASYNC_LINT_DRIVER_PATHS_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+#include <string>
+
+namespace async_lint {
+
+/// The absolute, dot-free form of \p Path, a relative path being taken from
+/// \p Directory (the current directory when empty).
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory = "");
+
+/// How paths are printed: a file named on the command line as the user
+/// named it; any other file (a header, a file of a compilation database)
+/// relative to the current directory when it is under it, else absolute.
+class DisplayPaths {
+public:
+  explicit DisplayPaths(llvm::ArrayRef<std::string> GivenPaths);
+  std::string display(llvm::StringRef AbsolutePath) const;
+
+private:
+  std::string CurrentDirectory;
+  llvm::StringMap<std::string> GivenByAbsolutePath;
+};
+
+} // namespace async_lint
+
+#endif // ASYNC_LINT_DRIVER_PATHS_H

@@ -1,0 +1,175 @@
+//===--- Runner.cpp - Runs the checks over translation units --------------===//
+//
+// clang-tidy's runClangTidy() with what a multi-threaded driver needs: each
+// translation unit gets its own context, checks and file system, a crash of
+// the compiler is survived, and ClangTool prints nothing on its own.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Runner.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/Basic/Stack.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/thread.h"
+#include <atomic>
+#include <mutex>
+#include <optional>
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace async_lint {
+namespace {
+
+/// The commands of one translation unit, as the database ClangTool reads.
+class UnitCommands : public tooling::CompilationDatabase {
+public:
+  explicit UnitCommands(const TranslationUnit &Unit) : Unit(Unit) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef) const override {
+    return Unit.Commands;
+  }
+
+private:
+  const TranslationUnit &Unit;
+};
+
+/// The RemovedArgs, ExtraArgsBefore and ExtraArgs of the file's
+/// configuration, applied as clang-tidy applies them.
+tooling::ArgumentsAdjuster configuredArguments(ClangTidyContext &Context) {
+  return [&Context](const tooling::CommandLineArguments &Args,
+                    llvm::StringRef File) {
+    using tooling::ArgumentInsertPosition;
+    ClangTidyOptions Options = Context.getOptionsForFile(File);
+    tooling::CommandLineArguments Adjusted = Args;
+    if (Options.RemovedArgs)
+      for (const std::string &Removed : *Options.RemovedArgs)
+        llvm::erase(Adjusted, Removed);
+    if (Options.ExtraArgsBefore)
+      Adjusted = tooling::getInsertArgumentAdjuster(
+          *Options.ExtraArgsBefore, ArgumentInsertPosition::BEGIN)(Adjusted,
+                                                                   File);
+    if (Options.ExtraArgs)
+      Adjusted = tooling::getInsertArgumentAdjuster(
+          *Options.ExtraArgs, ArgumentInsertPosition::END)(Adjusted, File);
+    return Adjusted;
+  };
+}
+
+/// Runs the enabled checks on each AST, like clang-tidy: __clang_analyzer__
+/// is defined (code that hides itself from analyzers does so from async-lint
+/// too), and the compiler's own "N warnings generated." is not printed.
+class LintActionFactory : public tooling::FrontendActionFactory {
+public:
+  explicit LintActionFactory(ClangTidyContext &Context) : Checks(Context) {}
+
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(Checks);
+  }
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *Diagnostics) override {
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    Invocation->getDiagnosticOpts().ShowCarets = false;
+    return FrontendActionFactory::runInvocation(
+        std::move(Invocation), Files, std::move(PCHContainerOps), Diagnostics);
+  }
+
+private:
+  class Action : public ASTFrontendAction {
+  public:
+    explicit Action(ClangTidyASTConsumerFactory &Checks) : Checks(Checks) {}
+    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
+                                                   llvm::StringRef File) override {
+      return Checks.createASTConsumer(Compiler, File);
+    }
+
+  private:
+    ClangTidyASTConsumerFactory &Checks;
+  };
+
+  ClangTidyASTConsumerFactory Checks;
+};
+
+LintResult lintTranslationUnit(const TranslationUnit &Unit,
+                               const Configuration &Config) {
+  // The unit's own view of the disk: ClangTool moves its working directory
+  // to the compile command's, which the process-wide one would share with
+  // every thread.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files =
+      llvm::vfs::createPhysicalFileSystem();
+  ClangTidyContext Context(Config.makeProvider(Files));
+  UnitCommands Commands(Unit);
+  tooling::ClangTool Tool(Commands, {Unit.File},
+                          std::make_shared<PCHContainerOperations>(), Files);
+  Tool.setPrintErrorMessage(false);
+  Tool.appendArgumentsAdjuster(configuredArguments(Context));
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+
+  ClangTidyDiagnosticConsumer Consumer(Context);
+  auto DiagOpts = std::make_unique<DiagnosticOptions>();
+  DiagnosticsEngine Engine(DiagnosticIDs::create(), *DiagOpts, &Consumer,
+                           /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
+  Tool.setDiagnosticConsumer(&Consumer);
+  LintActionFactory Factory(Context);
+
+  LintResult Result;
+  Result.Unit = &Unit;
+  int Status = 1;
+  llvm::CrashRecoveryContext Recovery;
+  if (!Recovery.RunSafely([&] { Status = Tool.run(&Factory); })) {
+    Result.Crashed = true;
+    return Result;
+  }
+  Result.Compiled = Status == 0;
+  Result.Errors = Consumer.take();
+  return Result;
+}
+
+unsigned threadCount(unsigned Jobs, size_t Units) {
+  if (Jobs == 0)
+    Jobs = std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<size_t>(Jobs, Units));
+}
+
+} // namespace
+
+void lintTranslationUnits(llvm::ArrayRef<TranslationUnit> Units,
+                          const Configuration &Config, unsigned Jobs,
+                          llvm::function_ref<void(LintResult)> Deliver) {
+  std::atomic<size_t> NextToLint = 0;
+  std::mutex DeliveryLock;
+  std::vector<std::optional<LintResult>> Finished(Units.size());
+  size_t NextToDeliver = 0;
+
+  auto Work = [&] {
+    for (size_t I = NextToLint++; I < Units.size(); I = NextToLint++) {
+      LintResult Result = lintTranslationUnit(Units[I], Config);
+      std::lock_guard<std::mutex> Guard(DeliveryLock);
+      Finished[I] = std::move(Result);
+      for (; NextToDeliver < Units.size() && Finished[NextToDeliver];
+           ++NextToDeliver) {
+        Deliver(std::move(*Finished[NextToDeliver]));
+        Finished[NextToDeliver].reset();
+      }
+    }
+  };
+  // Clang's parser recurses deeply: give each thread the stack clang's own
+  // driver gives itself.
+  std::vector<llvm::thread> Threads;
+  for (unsigned I = 0, N = threadCount(Jobs, Units.size()); I < N; ++I)
+    Threads.emplace_back(std::optional<unsigned>(clang::DesiredStackSize), Work);
+  for (llvm::thread &Thread : Threads)
+    Thread.join();
+}
+
+} // namespace async_lint

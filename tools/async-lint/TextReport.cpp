@@ -1,0 +1,62 @@
+//===--- TextReport.cpp - clang's diagnostic format ------------------------===//
+
+#include "Report.h"
+
+namespace async_lint {
+namespace {
+
+class TextReport : public Report {
+public:
+  TextReport(llvm::raw_ostream &OS, bool ShowSource)
+      : OS(OS), ShowSource(ShowSource) {}
+
+  void add(const Diagnostic &Diag) override {
+    print(Diag.Main, Diag.IsError ? "error" : "warning");
+    if (!Diag.isCompilerError())
+      OS << " [" << Diag.Check << "]";
+    OS << "\n";
+    printSource(Diag.Main);
+    for (const Message &Note : Diag.Notes) {
+      print(Note, "note");
+      OS << "\n";
+      printSource(Note);
+    }
+    OS.flush();
+  }
+
+  void finish(const RunSummary &) override {}
+
+private:
+  void print(const Message &Message, llvm::StringRef Level) {
+    if (Message.Where) {
+      OS << Message.Where->Path << ":";
+      if (Message.Where->Line != 0)
+        OS << Message.Where->Line << ":" << Message.Where->Column << ":";
+      OS << " ";
+    }
+    OS << Level << ": " << Message.Text;
+  }
+
+  /// The line and a caret under the column, tabs kept so that the caret
+  /// lines up, as clang draws it.
+  void printSource(const Message &Message) {
+    if (!ShowSource || !Message.Where || Message.Where->Line == 0)
+      return;
+    const Position &Where = *Message.Where;
+    OS << Where.LineText << "\n";
+    for (char C : llvm::StringRef(Where.LineText).take_front(Where.Column - 1))
+      OS << (C == '\t' ? '\t' : ' ');
+    OS << "^\n";
+  }
+
+  llvm::raw_ostream &OS;
+  bool ShowSource;
+};
+
+} // namespace
+
+std::unique_ptr<Report> makeTextReport(llvm::raw_ostream &OS, bool ShowSource) {
+  return std::make_unique<TextReport>(OS, ShowSource);
+}
+
+} // namespace async_lint
