@@ -3,7 +3,7 @@
 clang-tidy-22's own coroutine checks on the same inputs, interleaved, with
 callgrind instruction counts; rewrites the lint table of docs/performance.md.
 
-    python3 bench/lint/bench.py [--reps 3] [--coroutines 2000] [--no-callgrind] [--no-doc]
+    python3 bench/lint/bench.py [--reps 3] [--coroutines 2000] [--no-tests] [--no-build] [--no-callgrind] [--no-doc]
 
 Inputs: a unit from gen_coro_tu.py, and the project's own C++ (docs/examples,
 the runtime's sources and tests) with -std=c++20 -Ilib/asyncrt/include
@@ -37,7 +37,8 @@ TIDY_CHECKS = ",".join([
     "cppcoreguidelines-avoid-reference-coroutine-parameters",
     "bugprone-unused-return-value",
 ])
-PROJECT_GLOBS = ["docs/examples/*.cpp", "docs/examples/mistakes/*.cpp", "lib/asyncrt/src/*.cpp", "test/runtime/*.cpp"]
+PROJECT_GLOBS = ["docs/examples/*.cpp", "docs/examples/mistakes/*.cpp", "lib/asyncrt/src/*.cpp"]
+TEST_GLOBS = ["test/runtime/*.cpp"]
 
 
 def tools(files):
@@ -60,16 +61,32 @@ def run_timed(cmd):
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     # async-lint exits 1 on findings; 2 (or clang's 1 on a compile error) means no result.
     if proc.returncode not in (0, 1) or (proc.returncode == 1 and "async-lint" not in cmd[0]):
-        sys.exit(f"{cmd[0]} failed ({proc.returncode}): {proc.stderr.decode(errors='replace')[-2000:]}")
+        errors = [line for line in proc.stderr.decode(errors="replace").splitlines() if "error" in line]
+        sys.exit(f"{cmd[0]} failed ({proc.returncode}):\n" + "\n".join(errors[:10]))
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
 
 
-def build():
+def build(rebuild: bool) -> str:
+    """Brings async-lint up to date (unless told not to); says which binary is
+    measured. While the tree is mid-change and does not build, the last binary
+    built is measured."""
+    if not rebuild:
+        if not ASYNC_LINT.exists():
+            sys.exit(f"{ASYNC_LINT} not found: build it, or drop --no-build")
+        stamp = time.strftime("%Y-%m-%d %H:%M", time.gmtime(ASYNC_LINT.stat().st_mtime))
+        return f"async-lint: the binary of build-bench/ as it was (--no-build), built at {stamp} UTC"
     if not (BUILD / "build.ninja").exists():
         subprocess.run(["nice", "cmake", "-S", REPO, "-B", BUILD, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release"],
                        check=True)
-    subprocess.run(["nice", "ninja", "-C", BUILD, "async-lint"], check=True)
+    built = subprocess.run(["nice", "ninja", "-C", BUILD, "async-lint"]).returncode == 0
+    if not ASYNC_LINT.exists():
+        sys.exit("async-lint did not build")
+    stamp = time.strftime("%Y-%m-%d %H:%M", time.gmtime(ASYNC_LINT.stat().st_mtime))
+    if built:
+        return f"async-lint built from the working tree at {stamp} UTC"
+    benchlib.log("async-lint does not build now: measuring the last binary built")
+    return f"async-lint: the working tree did not build; the binary measured was built at {stamp} UTC"
 
 
 def generate(coroutines: int, name: str) -> Path:
@@ -79,10 +96,10 @@ def generate(coroutines: int, name: str) -> Path:
     return path
 
 
-def project_files():
+def project_files(with_tests: bool):
     """The project's C++ files that compile now (colleagues' work in progress may not)."""
     files = []
-    for pattern in PROJECT_GLOBS:
+    for pattern in PROJECT_GLOBS + (TEST_GLOBS if with_tests else []):
         for f in sorted(REPO.glob(pattern)):
             ok = subprocess.run(["nice", "clang++-22", "-fsyntax-only", "-w", *FLAGS, f],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
@@ -160,12 +177,13 @@ def summary(results, label, tool):
     return benchlib.median([r[0] for r in runs]), benchlib.median([r[1] for r in runs])
 
 
-def table(args, machine, inputs, results, parallel, grind) -> str:
+def table(args, machine, binary, inputs, results, parallel, grind) -> str:
     command = " ".join(["python3", "bench/lint/bench.py", *sys.argv[1:]])
     lines = [
         f"Machine: {machine}.  ",
         f"Date: {benchlib.today()}. Command: `{command}` (median of {args.reps} interleaved runs; "
-        "wall time, and CPU time (user + sys) of the tool's process, which the other users of the machine disturb less).",
+        "wall time, and CPU time (user + sys) of the tool's process, which the other users of the machine disturb less). "
+        f"{binary}.",
         "",
         "| input | tool | wall (s) | CPU (s) | wall / floor | CPU / floor |",
         "|---|---|---:|---:|---:|---:|",
@@ -207,13 +225,16 @@ def main() -> int:
                         help="size of the generated unit for callgrind (default 300)")
     parser.add_argument("--no-callgrind", action="store_true", help="skip the instruction counts")
     parser.add_argument("--no-parallel", action="store_true", help="skip the -p -j 1 / -j 2 comparison")
+    parser.add_argument("--no-tests", action="store_true",
+                        help="leave test/runtime out of the project input (gtest makes it 3x bigger)")
+    parser.add_argument("--no-build", action="store_true", help="measure build-bench/bin/async-lint as it is")
     parser.add_argument("--no-doc", action="store_true", help="print the table; leave docs/performance.md alone")
     args = parser.parse_args()
     for tool in ("clang++-22", "clang-tidy-22"):
         benchlib.require_tool(tool)
     machine = benchlib.machine()
-    build()
-    inputs = {"generated": [generate(args.coroutines, "gen_coro.cpp")], "project": project_files()}
+    binary = build(not args.no_build)
+    inputs = {"generated": [generate(args.coroutines, "gen_coro.cpp")], "project": project_files(not args.no_tests)}
     results = interleave(inputs, args.reps)
 
     parallel = None
@@ -236,7 +257,7 @@ def main() -> int:
         top = callgrind_top("async_lint", r"tidy|ast_matchers|async|CFG|LockFlow|Coroutine", 12)
         grind = (totals, top)
 
-    text = table(args, machine, inputs, results, parallel, grind)
+    text = table(args, machine, binary, inputs, results, parallel, grind)
     print(text)
     if not args.no_doc:
         benchlib.replace_section("lint-results", text)
