@@ -72,8 +72,7 @@ llvm::Expected<ClangTidyOptions> readConfigFile(llvm::StringRef Path) {
 std::string keepAsyncGlobs(llvm::StringRef Checks) {
   llvm::SmallVector<llvm::StringRef> Kept;
   llvm::SmallVector<llvm::StringRef> Globs;
-  Checks.split(Globs, llvm::StringRef(",\n"), /*MaxSplit=*/-1,
-               /*KeepEmpty=*/false);
+  llvm::SplitString(Checks, Globs, ",\n");
   for (llvm::StringRef Glob : Globs) {
     Glob = Glob.trim();
     if (Glob.ltrim('-').trim().starts_with("async"))
