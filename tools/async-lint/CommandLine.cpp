@@ -180,8 +180,12 @@ llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
   std::string FlagsError;
   Result.Flags = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
       Argc, Argv, FlagsError);
-  if (!FlagsError.empty())
-    return llvm::createStringError(FlagsError);
+  // Its message may also carry the driver's complaints about the dummy
+  // compilation it makes to find the positional arguments (CMake's whole
+  // command gives "cannot specify -o when generating multiple output
+  // files"); like clang-tidy, only a missing database is an error.
+  if (!Result.Flags && !FlagsError.empty())
+    return llvm::createStringError(llvm::StringRef(FlagsError).trim());
 
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter(printVersion);
