@@ -103,3 +103,29 @@ ASYNC_TEST(time, timeout_throws_elapsed_and_cancels_a_slow_task) {
   EXPECT_LT(took, 1000ms);
   EXPECT_FALSE(finished->load());
 }
+
+ASYNC_TEST(time, a_sleep_counts_from_its_await_not_its_call) {
+  auto sleep = asyncrt::sleep_for(40ms);
+  const auto start = clock::now();
+  while (clock::now() - start < 50ms) {
+  }
+  const auto awaited = clock::now();
+  co_await sleep;
+  EXPECT_GE(clock::now() - awaited, 40ms);
+}
+
+ASYNC_TEST(time, a_sleep_awaited_twice_throws) {
+  auto sleep = asyncrt::sleep_for(1ms);
+  EXPECT_TRUE(sleep.valid());
+  co_await sleep;
+  EXPECT_THROW(co_await sleep, std::logic_error);
+}
+
+ASYNC_TEST(time, sleeps_can_be_spawned_and_joined) {
+  const auto start = clock::now();
+  auto handle = asyncrt::spawn(asyncrt::sleep_for(30ms));
+  co_await asyncrt::join(asyncrt::sleep_until(start + 20ms), asyncrt::yield_now());
+  EXPECT_GE(clock::now() - start, 20ms);
+  co_await handle;
+  EXPECT_GE(clock::now() - start, 30ms);
+}

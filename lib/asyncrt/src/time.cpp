@@ -23,9 +23,14 @@ clock::time_point deadline_after(std::chrono::nanoseconds d) noexcept {
 
 }  // namespace detail
 
-task<void> sleep_for(std::chrono::nanoseconds d) { co_await detail::sleep_awaiter{detail::deadline_after(d)}; }
+// Leaf operations, not coroutines: a sleep costs no frame of its own.
+task<void> sleep_for(std::chrono::nanoseconds d) {
+  return detail::task_access::leaf(detail::leaf_operation::kind::sleep_for, d.count());
+}
 
-task<void> sleep_until(steady_time deadline) { co_await detail::sleep_awaiter{deadline}; }
+task<void> sleep_until(steady_time deadline) {
+  return detail::task_access::leaf(detail::leaf_operation::kind::sleep_until, deadline.time_since_epoch().count());
+}
 
 namespace {
 

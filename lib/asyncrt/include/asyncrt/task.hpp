@@ -4,12 +4,22 @@
 // returns task<T> allocates its frame and runs nothing; `co_await`-ing the task
 // runs it on the awaiting thread and yields its value or rethrows its
 // exception. Dropping a task that was never awaited destroys it unrun.
+//
+// A task<void> may also stand for one of the runtime's leaf operations
+// (yield_now, sleep_for, sleep_until) without any coroutine frame: awaiting
+// it runs the operation in place, with its state (a timer entry) in the
+// awaiter, inside the awaiting coroutine's frame. A million sleeping tasks
+// then cost a million frames, not two million, and a yield allocates
+// nothing. Spawning such a task wraps it in a coroutine first.
 
 #include <asyncrt/detail/scheduler.hpp>
 #include <asyncrt/detail/task_header.hpp>
+#include <asyncrt/detail/timer.hpp>
 
+#include <chrono>
 #include <coroutine>
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <optional>
 #include <stdexcept>
@@ -113,6 +123,101 @@ class task_promise<void> final : public promise_base {
 
 struct task_access;
 
+// The leaf operation a frameless task<void> stands for.
+struct leaf_operation {
+  enum class kind : std::uint8_t { none, yield, sleep_for, sleep_until };
+  kind op = kind::none;
+  std::int64_t ticks = 0;  // sleep_for: nanoseconds to sleep; sleep_until: the deadline's clock ticks
+};
+
+// task<T>'s storage for a leaf operation: only task<void> has one, so every
+// other task stays a single pointer.
+template <class T>
+struct leaf_storage {
+  explicit operator bool() const noexcept { return false; }
+};
+template <>
+struct leaf_storage<void> : leaf_operation {
+  explicit operator bool() const noexcept { return op != kind::none; }
+};
+
+// Awaits a task<T>: starts its coroutine by symmetric transfer; its final
+// awaiter transfers back.
+template <class T>
+class [[nodiscard]] task_awaiter {
+ public:
+  task_awaiter(std::coroutine_handle<task_promise<T>> h, const leaf_storage<T>&) noexcept : handle_(h) {}
+  bool await_ready() const noexcept { return false; }
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> caller) noexcept {
+    handle_.promise().set_continuation(caller);
+    return handle_;
+  }
+  T await_resume() { return handle_.promise().take(); }
+
+ private:
+  std::coroutine_handle<task_promise<T>> handle_;
+};
+
+// Awaits a task<void>: a coroutine as above, or a leaf operation run here.
+template <>
+class [[nodiscard]] task_awaiter<void> {
+ public:
+  task_awaiter(std::coroutine_handle<task_promise<void>> h, const leaf_operation& leaf) noexcept
+      : handle_(h), op_(leaf.op), ticks_(leaf.ticks) {}
+  task_awaiter(const task_awaiter&) = delete;
+  task_awaiter& operator=(const task_awaiter&) = delete;
+  // Reached with the timer still registered only when the sleeping task is
+  // cancelled; after a normal wake-up the timer has already removed it.
+  ~task_awaiter() {
+    if (registered_) timer_cancel(entry_);
+  }
+
+  bool await_ready() noexcept {
+    switch (op_) {
+      case leaf_operation::kind::sleep_for:
+        // A task is lazy: the sleep is counted from here, not from the call.
+        entry_.deadline = deadline_after(std::chrono::nanoseconds(ticks_));
+        break;
+      case leaf_operation::kind::sleep_until:
+        entry_.deadline = clock::time_point(clock::duration(ticks_));
+        break;
+      default:
+        return false;
+    }
+    return entry_.deadline <= clock::now() && coop_consume();
+  }
+
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> caller) {
+    switch (op_) {
+      case leaf_operation::kind::none:
+        handle_.promise().set_continuation(caller);
+        return handle_;
+      case leaf_operation::kind::yield:
+        yield_current(caller);
+        break;
+      default:
+        timer_register(entry_, caller);
+        registered_ = true;
+        break;
+    }
+    // Back to the worker, which requeues the task (a yield) or leaves it to
+    // the timer.
+    return std::noop_coroutine();
+  }
+
+  void await_resume() {
+    registered_ = false;
+    if (handle_) handle_.promise().take();
+  }
+
+ private:
+  std::coroutine_handle<task_promise<void>> handle_;
+  leaf_operation::kind op_;
+  bool registered_ = false;
+  std::int64_t ticks_;
+  timer_entry entry_;
+};
+
 }  // namespace detail
 
 template <class T>
@@ -124,11 +229,12 @@ class [[nodiscard]] task {
   using value_type = T;
 
   task() noexcept = default;
-  task(task&& other) noexcept : handle_(std::exchange(other.handle_, {})) {}
+  task(task&& other) noexcept : handle_(std::exchange(other.handle_, {})), leaf_(std::exchange(other.leaf_, {})) {}
   task& operator=(task&& other) noexcept {
     if (this != &other) {
       if (handle_) handle_.destroy();
       handle_ = std::exchange(other.handle_, {});
+      leaf_ = std::exchange(other.leaf_, {});
     }
     return *this;
   }
@@ -139,38 +245,30 @@ class [[nodiscard]] task {
   }
 
   // False for a moved-from or default-constructed task.
-  [[nodiscard]] bool valid() const noexcept { return static_cast<bool>(handle_); }
+  [[nodiscard]] bool valid() const noexcept { return handle_ || leaf_; }
 
-  class [[nodiscard]] awaiter {
-   public:
-    explicit awaiter(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
-    bool await_ready() const noexcept { return false; }
-    // Start the task by symmetric transfer; its final awaiter transfers back.
-    std::coroutine_handle<> await_suspend(std::coroutine_handle<> caller) noexcept {
-      handle_.promise().set_continuation(caller);
-      return handle_;
-    }
-    T await_resume() { return handle_.promise().take(); }
+  using awaiter = detail::task_awaiter<T>;
 
-   private:
-    std::coroutine_handle<promise_type> handle_;
-  };
-
-  awaiter operator co_await() & { return awaiter{awaitable_handle()}; }
-  awaiter operator co_await() && { return awaiter{awaitable_handle()}; }
+  awaiter operator co_await() & { return take_awaiter(); }
+  awaiter operator co_await() && { return take_awaiter(); }
 
  private:
   friend promise_type;
   friend struct detail::task_access;
 
   explicit task(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
+  explicit task(detail::leaf_storage<T> leaf) noexcept : leaf_(leaf) {}
 
-  std::coroutine_handle<promise_type> awaitable_handle() const {
+  // A leaf operation is consumed by its first await, as a coroutine
+  // finishes: awaiting the task again is an error either way.
+  awaiter take_awaiter() {
+    if (leaf_) return awaiter{handle_, std::exchange(leaf_, {})};
     if (!handle_ || handle_.done()) throw std::logic_error("asyncrt::task: awaited an empty or finished task");
-    return handle_;
+    return awaiter{handle_, leaf_};
   }
 
   std::coroutine_handle<promise_type> handle_;
+  [[no_unique_address]] detail::leaf_storage<T> leaf_;
 };
 
 namespace detail {
@@ -184,13 +282,29 @@ inline task<void> task_promise<void>::get_return_object() noexcept {
   return task<void>{std::coroutine_handle<task_promise<void>>::from_promise(*this)};
 }
 
+// The coroutine that a spawned leaf operation runs in.
+inline task<void> leaf_in_frame(task<void> leaf) { co_await std::move(leaf); }
+
 struct task_access {
   // Takes the frame out of `t`: the caller becomes its owner. Returns the
   // header in front of it.
   template <class T>
   static task_header* release(task<T>& t) {
+    if constexpr (std::is_void_v<T>) {
+      if (t.leaf_) {
+        task<void> framed = leaf_in_frame(std::move(t));
+        return release(framed);
+      }
+    }
     if (!t.handle_) throw std::logic_error("asyncrt: spawned an empty task");
     return header_of<T>(std::exchange(t.handle_, {}).address());
+  }
+
+  static task<void> leaf(leaf_operation::kind op, std::int64_t ticks) noexcept {
+    leaf_storage<void> storage;
+    storage.op = op;
+    storage.ticks = ticks;
+    return task<void>{storage};
   }
 };
 

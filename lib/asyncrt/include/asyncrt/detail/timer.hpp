@@ -12,7 +12,8 @@ namespace asyncrt::detail {
 using clock = std::chrono::steady_clock;
 
 // An entry of the runtime's timer heap. It lives in the sleeping coroutine's
-// frame (inside sleep_awaiter): registering a timer allocates nothing.
+// frame (inside the awaiter of the sleep): registering a timer allocates
+// nothing.
 struct timer_entry {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   clock::time_point deadline;
@@ -28,28 +29,5 @@ void timer_cancel(timer_entry& entry) noexcept;
 
 // Saturating now() + d, so that sleep_for(nanoseconds::max()) sleeps "forever".
 clock::time_point deadline_after(std::chrono::nanoseconds d) noexcept;
-
-class [[nodiscard]] sleep_awaiter {
- public:
-  explicit sleep_awaiter(clock::time_point deadline) noexcept { entry_.deadline = deadline; }
-  sleep_awaiter(const sleep_awaiter&) = delete;
-  sleep_awaiter& operator=(const sleep_awaiter&) = delete;
-  // Reached with the entry still registered only when the sleeping task is
-  // cancelled; after a normal wake-up the timer has already removed it.
-  ~sleep_awaiter() {
-    if (registered_) timer_cancel(entry_);
-  }
-
-  bool await_ready() const noexcept { return entry_.deadline <= clock::now() && coop_consume(); }
-  void await_suspend(std::coroutine_handle<> h) {
-    timer_register(entry_, h);
-    registered_ = true;
-  }
-  void await_resume() noexcept { registered_ = false; }
-
- private:
-  timer_entry entry_;
-  bool registered_ = false;
-};
 
 }  // namespace asyncrt::detail
