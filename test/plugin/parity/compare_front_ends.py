@@ -2,13 +2,12 @@
 """Runs lit test files through both front ends and requires identical findings.
 
 Every lint run on a RUN line of the given test files (or of every *.cpp under
-the given directories, so new check tests are covered without being listed)
-is run twice: through the async-lint driver and through clang-tidy with the
-plugin loaded. A lint run is an `%async-lint` invocation or a `%clang-tidy`
-one that loads the plugin. Both front ends must report the same async-*
-warnings with the same notes and, under --fix, leave the same fixed file.
-The RUN lines that prepare inputs (cp, echo > file, ...) are run first, in
-order, in a scratch directory that stands for %t.
+the given directories) is run twice: through the async-lint driver and
+through clang-tidy with the plugin loaded. A lint run is an `%async-lint`
+invocation, or a `%clang-tidy` one that loads the plugin. Both front ends
+must report the same async-* warnings with the same notes and, under --fix,
+leave the same fixed file. The RUN lines that prepare inputs (cp, echo >
+file, ...) run too, in their order, in a scratch directory standing for %t.
 
 Options are spelled the same in both front ends, except how checks are
 chosen: async-lint starts from `async-*`, so the plugin run gets
