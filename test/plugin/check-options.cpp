@@ -1,9 +1,11 @@
 // The plugin reads the async-* checks' options from a project's .clang-tidy,
-// next to its upstream checks.
+// next to its upstream checks; async-lint reads the same file the same way
+// (and runs only the async-* checks).
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: cp %S/Inputs/custom-locks.clang-tidy %t/.clang-tidy
 // RUN: cp %s %t/check-options.cpp
-// RUN: %clang-tidy --load=%plugin %t/check-options.cpp -- %mock-flags | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+// RUN: %clang-tidy --load=%plugin %t/check-options.cpp -- %mock-flags | FileCheck %s --check-prefixes=CHECK,UPSTREAM --implicit-check-not='{{warning|error|note}}:'
+// RUN: not %async-lint %t/check-options.cpp -- %mock-flags | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
 // RUN: %clang-tidy --load=%plugin --dump-config %t/check-options.cpp -- %mock-flags | FileCheck --check-prefix=CONFIG %s
 // CONFIG-DAG: async-lock-across-await.AsyncMutexTypes: 'asyncrt::mutex;asyncrt::mutex_guard;app::fiber_mutex'
 // CONFIG-DAG: async-lock-across-await.LockTypes: 'app::spin_guard'
@@ -66,8 +68,8 @@ asyncrt::task<> blocking_mutex_locked_by_hand_across_await() {
 void upstream_check_of_the_same_configuration() {
   int n;
   if (n = next_value()) {
-    // CHECK: :[[@LINE-1]]:9: warning: an assignment within an 'if' condition is bug-prone [bugprone-assignment-in-if-condition]
-    // CHECK: :[[@LINE-2]]:9: note: if it should be an assignment
-    // CHECK: :[[@LINE-3]]:9: note: if it is meant to be an equality check
+    // UPSTREAM: :[[@LINE-1]]:9: warning: an assignment within an 'if' condition is bug-prone [bugprone-assignment-in-if-condition]
+    // UPSTREAM: :[[@LINE-2]]:9: note: if it should be an assignment
+    // UPSTREAM: :[[@LINE-3]]:9: note: if it is meant to be an equality check
   }
 }
