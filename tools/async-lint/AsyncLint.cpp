@@ -40,10 +40,14 @@ namespace {
 enum ExitStatus { NothingFound = 0, FindingsReported = 1, CouldNotLint = 2 };
 
 /// Says why on one line, unless llvm::cl already has (the error is empty).
-int couldNotLint(llvm::Error Reason) {
+void sayWhy(llvm::Error Reason) {
   std::string Why = llvm::toString(std::move(Reason));
   if (!Why.empty())
     llvm::errs() << "async-lint: error: " << Why << "\n";
+}
+
+int couldNotLint(llvm::Error Reason) {
+  sayWhy(std::move(Reason));
   return CouldNotLint;
 }
 
@@ -144,8 +148,10 @@ bool handleFixes(const Invocation &Args, const Recorder &Run,
                  llvm::StringRef MainFile) {
   if (!Args.ExportFixes.empty())
     if (llvm::Error Failed =
-            exportFixes(Args.ExportFixes, MainFile, Run.Findings))
-      return couldNotLint(std::move(Failed)), false;
+            exportFixes(Args.ExportFixes, MainFile, Run.Findings)) {
+      sayWhy(std::move(Failed));
+      return false;
+    }
   if (!Args.Fix)
     return true;
   if (!Run.Failures.empty()) {
@@ -153,8 +159,10 @@ bool handleFixes(const Invocation &Args, const Recorder &Run,
     return true;
   }
   llvm::Expected<FixOutcome> Fixed = applyFixes(Run.Findings);
-  if (!Fixed)
-    return couldNotLint(Fixed.takeError()), false;
+  if (!Fixed) {
+    sayWhy(Fixed.takeError());
+    return false;
+  }
   if (Fixed->Applied != 0)
     llvm::errs() << "async-lint: applied " << Fixed->Applied << " fix"
                  << (Fixed->Applied == 1 ? "" : "es") << " in "

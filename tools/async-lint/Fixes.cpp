@@ -45,6 +45,21 @@ bool addWholeFix(const ClangTidyError &Finding, EditsByFile &Edits) {
   return true;
 }
 
+/// Writes \p Path through a temporary file, so that a failure leaves it as
+/// it was.
+llvm::Error write(llvm::StringRef Path,
+                  llvm::function_ref<void(llvm::raw_ostream &)> Contents) {
+  llvm::Error Failed = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+    Contents(OS);
+    return llvm::Error::success();
+  });
+  if (Failed)
+    return llvm::createStringError(
+        "cannot write '" + Path +
+        "': " + reasonOf(llvm::errorToErrorCode(std::move(Failed))));
+  return llvm::Error::success();
+}
+
 llvm::Error rewrite(llvm::StringRef Path, const Replacements &Edits) {
   auto Text = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Text)
@@ -54,10 +69,7 @@ llvm::Error rewrite(llvm::StringRef Path, const Replacements &Edits) {
       clang::tooling::applyAllReplacements((*Text)->getBuffer(), Edits);
   if (!Fixed)
     return Fixed.takeError();
-  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-    OS << *Fixed;
-    return llvm::Error::success();
-  });
+  return write(Path, [&](llvm::raw_ostream &OS) { OS << *Fixed; });
 }
 
 } // namespace
@@ -81,9 +93,8 @@ llvm::Expected<FixOutcome> applyFixes(llvm::ArrayRef<ClangTidyError> Findings) {
 
 llvm::Error exportFixes(llvm::StringRef Path, llvm::StringRef MainFile,
                         const std::vector<ClangTidyError> &Findings) {
-  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+  return write(Path, [&](llvm::raw_ostream &OS) {
     clang::tidy::exportReplacements(MainFile, Findings, OS);
-    return llvm::Error::success();
   });
 }
 
