@@ -399,11 +399,7 @@ void scheduler::add_timer(timer_entry* entry) {
   // previous one must wait again (a worker parks as the timer driver before
   // reading the deadline, so either it sees this entry or we see it).
   if (worker* driver = timer_driver_.load(std::memory_order_seq_cst)) {
-    {
-      std::lock_guard lock(driver->park_mutex);
-      driver->kicked = true;
-    }
-    driver->park_cv.notify_one();
+    rouse(*driver, &worker::kicked);
   } else if (idle_count_.load(std::memory_order_relaxed) > 0) {
     unpark_one();
   }
@@ -501,20 +497,9 @@ void scheduler::park(worker& self) noexcept {
   worker* expected = nullptr;
   const bool driving = timer_driver_.compare_exchange_strong(expected, &self, std::memory_order_seq_cst);
   const std::optional<clock::time_point> deadline = driving ? timers_.next_deadline() : std::nullopt;
-  bool woken_for_work = false;
-  {
-    std::unique_lock lock(self.park_mutex);
-    while (!self.notified && !self.kicked && !shutting_down_.load(std::memory_order_acquire)) {
-      if (!deadline) {
-        self.park_cv.wait(lock);
-      } else if (self.park_cv.wait_until(lock, *deadline) == std::cv_status::timeout) {
-        break;
-      }
-    }
-    woken_for_work = self.notified;
-    self.notified = false;
-    self.kicked = false;
-  }
+  wait_until_roused(self, deadline);
+  const bool woken_for_work = self.notified.exchange(false, std::memory_order_acquire);
+  self.kicked.store(false, std::memory_order_relaxed);
   if (driving) {
     timer_driver_.store(nullptr, std::memory_order_seq_cst);
     // Leaving to run tasks, perhaps long ones: hand the timers to another
@@ -522,6 +507,43 @@ void scheduler::park(worker& self) noexcept {
     if (woken_for_work && !timers_.empty()) unpark_one();
   }
   unregister_idle(self);
+}
+
+void scheduler::wait_until_roused(worker& self, std::optional<clock::time_point> deadline) noexcept {
+  const auto roused = [&] {
+    return self.notified.load(std::memory_order_seq_cst) || self.kicked.load(std::memory_order_seq_cst) ||
+           shutting_down_.load(std::memory_order_acquire);
+  };
+  // A busy worker that overflows its queue or spawns often rouses an idle
+  // one again within microseconds: give it a few chances before the system
+  // calls of a real sleep, as tokio's parker does.
+  for (int spin = 0; spin < 3; ++spin) {
+    if (roused()) return;
+    std::this_thread::yield();
+  }
+  std::unique_lock lock(self.park_mutex);
+  // seq_cst: pairs with rouse(), which sets a flag and then reads `sleeping`
+  // while we set `sleeping` and then read the flags: at least one side sees
+  // the other's store, so a rousing is never lost.
+  self.sleeping.store(true, std::memory_order_seq_cst);
+  while (!roused()) {
+    if (!deadline) {
+      self.park_cv.wait(lock);
+    } else if (self.park_cv.wait_until(lock, *deadline) == std::cv_status::timeout) {
+      break;
+    }
+  }
+  self.sleeping.store(false, std::memory_order_relaxed);
+}
+
+void scheduler::rouse(worker& target, std::atomic<bool> worker::*flag) noexcept {
+  (target.*flag).store(true, std::memory_order_seq_cst);
+  if (!target.sleeping.load(std::memory_order_seq_cst)) return;  // it will see the flag before it sleeps
+  // It set `sleeping` under park_mutex and holds it until it waits: once we
+  // have taken the mutex, it waits (or has already seen the flag), so the
+  // notification cannot fall before its wait.
+  { std::lock_guard lock(target.park_mutex); }
+  target.park_cv.notify_one();
 }
 
 void scheduler::notify_work() noexcept {
@@ -545,11 +567,7 @@ bool scheduler::unpark_one() noexcept {
     chosen->idle = false;
     idle_count_.fetch_sub(1, std::memory_order_relaxed);
   }
-  {
-    std::lock_guard lock(chosen->park_mutex);
-    chosen->notified = true;
-  }
-  chosen->park_cv.notify_one();
+  rouse(*chosen, &worker::notified);
   return true;
 }
 
@@ -572,13 +590,7 @@ void scheduler::shutdown() noexcept {
   if (shut_down_) return;
   shut_down_ = true;
   shutting_down_.store(true, std::memory_order_seq_cst);
-  for (auto& w : workers_) {
-    {
-      std::lock_guard lock(w->park_mutex);
-      w->notified = true;
-    }
-    w->park_cv.notify_one();
-  }
+  for (auto& w : workers_) rouse(*w, &worker::notified);
   for (auto& w : workers_)
     if (w->thread.joinable()) w->thread.join();
   blocking_.shutdown();

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -39,11 +40,15 @@ struct worker {
 
   // Parking: a worker with nothing to do waits on its own condition variable
   // instead of spinning. `notified` means "there may be work for you",
-  // `kicked` "the earliest timer changed"; both are guarded by park_mutex.
+  // `kicked` "the earliest timer changed"; they are atomics so that rousing
+  // a worker that is not asleep yet costs no lock and no system call
+  // (see scheduler::rouse). `sleeping` is set, under park_mutex, while the
+  // worker waits on park_cv.
   std::mutex park_mutex;
   std::condition_variable park_cv;
-  bool notified = false;
-  bool kicked = false;
+  std::atomic<bool> notified{false};
+  std::atomic<bool> kicked{false};
+  std::atomic<bool> sleeping{false};
   bool idle = false;  // listed in the scheduler's idle list (guarded by its idle_mutex_)
 };
 
@@ -87,6 +92,8 @@ class scheduler {
   void push_local(worker& self, task_header* task) noexcept;
   void after_run(task_header* task) noexcept;
   void park(worker& self) noexcept;
+  void wait_until_roused(worker& self, std::optional<clock::time_point> deadline) noexcept;
+  void rouse(worker& target, std::atomic<bool> worker::*flag) noexcept;
   bool fire_due_timers() noexcept;
   bool has_work() const noexcept;
 
