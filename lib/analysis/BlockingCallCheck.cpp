@@ -160,9 +160,20 @@ llvm::StringRef remedyText(Remedy Fix) {
   llvm_unreachable("unknown remedy");
 }
 
-void addNames(llvm::StringMap<Remedy> &Map, llvm::StringRef List, Remedy Fix) {
+template <class Map> void addBuiltins(Map &Names, llvm::ArrayRef<BuiltinName> Builtins) {
+  for (const BuiltinName &Builtin : Builtins)
+    Names[Builtin.Name] = {Builtin.Fix, !Builtin.Name.contains(':')};
+}
+
+template <class Map> void addUserNames(Map &Names, llvm::StringRef List) {
   for (const std::string &Name : parseNameList(List))
-    Map[llvm::StringRef(Name).ltrim(':')] = Fix;
+    Names[llvm::StringRef(Name).ltrim(':')] = {Remedy::SpawnBlocking, false};
+}
+
+bool isCLibraryFunction(const FunctionDecl &Function) {
+  return Function.isExternC() ||
+         Function.getASTContext().getSourceManager().isInSystemHeader(
+             Function.getLocation());
 }
 
 /// The qualified name of \p Decl with template arguments left out:
@@ -269,6 +280,20 @@ const FunctionDecl *followableHelper(const FunctionDecl *Callee) {
   if (SM.isInSystemHeader(Definition->getLocation()))
     return nullptr;
   return Definition;
+}
+
+/// How to name a helper in a message: a lambda or function object by the
+/// variable it is called through (`pause()`), anything else by its name.
+std::string helperName(const Stmt &At, const FunctionDecl &Helper) {
+  const auto *Call = dyn_cast<CXXOperatorCallExpr>(&At);
+  if (Call && Call->getOperator() == OO_Call)
+    if (const auto *Object =
+            dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts()))
+      return Object->getDecl()->getNameAsString();
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Helper);
+  if (Method && Method->getParent()->isLambda())
+    return "lambda";
+  return Helper.getNameAsString();
 }
 
 /// The calls and constructions of a helper's own code (member initialisers
@@ -395,12 +420,10 @@ BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
       BlockingFunctions(Options.get(BlockingFunctionsOption, "")),
       BlockingTypes(Options.get(BlockingTypesOption, "")),
       AllowedFunctions(Options.get(AllowedFunctionsOption, "")) {
-  for (const BuiltinName &Builtin : BuiltinFunctions)
-    Functions[Builtin.Name] = Builtin.Fix;
-  for (const BuiltinName &Builtin : BuiltinTypes)
-    Types[Builtin.Name] = Builtin.Fix;
-  addNames(Functions, BlockingFunctions, Remedy::SpawnBlocking);
-  addNames(Types, BlockingTypes, Remedy::SpawnBlocking);
+  addBuiltins(Functions, BuiltinFunctions);
+  addBuiltins(Types, BuiltinTypes);
+  addUserNames(Functions, BlockingFunctions);
+  addUserNames(Types, BlockingTypes);
   for (const std::string &Name : parseNameList(AllowedFunctions))
     Allowed[llvm::StringRef(Name).ltrim(':')] = true;
 }
@@ -441,11 +464,12 @@ std::optional<BlockingOp> BlockingCallCheck::blockingCall(const CallExpr *Call,
       return std::nullopt;
   for (const std::string &Name : Names) {
     auto It = Functions.find(Name);
-    if (It == Functions.end())
+    if (It == Functions.end() ||
+        (It->second.CLibrary && !isCLibraryFunction(*Callee)))
       continue;
-    if (!blocksForTheseArguments(Name, It->second, *Call))
+    if (!blocksForTheseArguments(Name, It->second.Fix, *Call))
       return std::nullopt;
-    return BlockingOp{Call, Name, It->second, nullptr};
+    return BlockingOp{Call, Name, It->second.Fix, nullptr};
   }
   return blockingHelperCall(Call, Callee, Depth);
 }
@@ -466,7 +490,7 @@ BlockingCallCheck::blockingConstruction(const CXXConstructExpr *Construct,
   Policy.SuppressScope = false;
   Policy.FullyQualifiedName = false;
   std::string Type = Construct->getType().getUnqualifiedType().getAsString(Policy);
-  return BlockingOp{Construct, Type, It->second, nullptr};
+  return BlockingOp{Construct, Type, It->second.Fix, nullptr};
 }
 
 std::optional<BlockingOp>
@@ -477,7 +501,7 @@ BlockingCallCheck::blockingHelperCall(const Stmt *At, const FunctionDecl *Callee
     return std::nullopt;
   if (!helperSummary(Helper, Depth))
     return std::nullopt;
-  return BlockingOp{At, Helper->getNameAsString(), Remedy::SpawnBlocking, Helper};
+  return BlockingOp{At, helperName(*At, *Helper), Remedy::SpawnBlocking, Helper};
 }
 
 std::optional<BlockingOp> BlockingCallCheck::helperSummary(const FunctionDecl *Helper,

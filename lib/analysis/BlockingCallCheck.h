@@ -62,8 +62,14 @@ private:
   const std::string BlockingFunctions;
   const std::string BlockingTypes;
   const std::string AllowedFunctions;
-  llvm::StringMap<Remedy> Functions;
-  llvm::StringMap<Remedy> Types;
+  /// A name of the lists; the built-in C library names match only functions
+  /// with C linkage or from system headers, not a user's own `read(Buffer&)`.
+  struct ListedName {
+    Remedy Fix = Remedy::SpawnBlocking;
+    bool CLibrary = false;
+  };
+  llvm::StringMap<ListedName> Functions;
+  llvm::StringMap<ListedName> Types;
   llvm::StringMap<bool> Allowed;
 
   /// Per translation unit: helpers' summaries (null: the helper does not

@@ -17,6 +17,8 @@
 #include <string>
 #include <thread>
 
+#include <unistd.h>
+
 using namespace std::chrono_literals;
 
 asyncrt::task<int> fetch() { co_return 1; }
@@ -77,6 +79,15 @@ asyncrt::task<std::uintmax_t> filesystem_operations_on_a_path(std::filesystem::p
     total += std::filesystem::file_size(entry.path());
     // CHECK: :[[@LINE-1]]:14: warning: 'std::filesystem::file_size' blocks the worker thread inside a coroutine; use its asyncrt::fs counterpart or asyncrt::spawn_blocking [async-blocking-call]
   co_return total;
+}
+
+asyncrt::task<long> posix_read_and_sleep(int fd) {
+  char buffer[256];
+  long n = ::read(fd, buffer, sizeof buffer);
+  // CHECK: :[[@LINE-1]]:12: warning: 'read' blocks the worker thread inside a coroutine; move it to asyncrt::spawn_blocking [async-blocking-call]
+  usleep(1000);
+  // CHECK: :[[@LINE-1]]:3: warning: 'usleep' blocks the worker thread inside a coroutine; use co_await asyncrt::sleep_for [async-blocking-call]
+  co_return n;
 }
 
 asyncrt::task<int> block_on_inside_the_runtime() {

@@ -227,8 +227,11 @@ asyncrt::task<> constructor_that_opens_a_file() {
 asyncrt::task<> lambda_called_in_place() {
   auto pause = [] { sleep(1); };
   pause();
-  // CHECK: :[[@LINE-1]]:3: warning: 'operator()' blocks the worker thread inside a coroutine; call it through asyncrt::spawn_blocking [async-blocking-call]
+  // CHECK: :[[@LINE-1]]:3: warning: 'pause' blocks the worker thread inside a coroutine; call it through asyncrt::spawn_blocking [async-blocking-call]
   // CHECK: :[[@LINE-3]]:21: note: 'sleep' blocks here
+  [] { std::this_thread::sleep_for(1ms); }();
+  // CHECK: :[[@LINE-1]]:3: warning: 'lambda' blocks the worker thread inside a coroutine; call it through asyncrt::spawn_blocking [async-blocking-call]
+  // CHECK: :[[@LINE-2]]:8: note: 'std::this_thread::sleep_for' blocks here
   co_return;
 }
 
@@ -359,14 +362,20 @@ asyncrt::task<int> virtual_call_not_followed(storage &s) {
   co_return s.load();
 }
 
+namespace app {
+struct buffer {};
+} // namespace app
+int read(app::buffer &from);
+
 struct job_queue {
   void wait();
   int get();
 };
 
-asyncrt::task<int> same_names_on_other_classes(job_queue &q, int socket) {
+asyncrt::task<int> same_names_on_other_classes_and_overloads(job_queue &q, int socket,
+                                                              app::buffer &b) {
   q.wait();
-  co_return q.get() + net::read(socket);
+  co_return q.get() + net::read(socket) + read(b);
 }
 
 asyncrt::task<int> future_polled_without_waiting(std::future<int> &f) {
