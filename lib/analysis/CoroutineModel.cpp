@@ -258,4 +258,14 @@ bool CoroutineModel::isTaskType(QualType T,
   return It->second;
 }
 
+bool isAwaitableType(QualType T) {
+  const CXXRecordDecl *Record = classOf(T);
+  if (!Record)
+    return false;
+  DeclarationName CoawaitOperator =
+      Record->getASTContext().DeclarationNames.getCXXOperatorName(OO_Coawait);
+  return findMember(Record, "await_ready") ||
+         findMember(Record, CoawaitOperator);
+}
+
 } // namespace clang::tidy::async

@@ -149,6 +149,11 @@ private:
 /// The function (or lambda call operator) whose coroutine body is \p Body.
 const FunctionDecl *coroutineFunction(const CoroutineBodyStmt &Body);
 
+/// True if `co_await` applies to values of type \p T (a dependent type
+/// too) through a member: `await_ready` or `operator co_await`. A type
+/// awaited only through a free `operator co_await` is not recognised.
+bool isAwaitableType(QualType T);
+
 } // namespace clang::tidy::async
 
 #endif // ASYNC_LINT_COROUTINEMODEL_H

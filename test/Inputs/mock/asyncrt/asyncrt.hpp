@@ -18,6 +18,7 @@ public:
     void unhandled_exception();
   };
   task(task &&) noexcept;
+  task &operator=(task &&) noexcept;
   ~task();
   bool await_ready() const noexcept;
   void await_suspend(std::coroutine_handle<>) noexcept;
@@ -34,6 +35,7 @@ public:
     void unhandled_exception();
   };
   task(task &&) noexcept;
+  task &operator=(task &&) noexcept;
   ~task();
   bool await_ready() const noexcept;
   void await_suspend(std::coroutine_handle<>) noexcept;
