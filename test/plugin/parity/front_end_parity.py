@@ -10,11 +10,15 @@ import lit.util
 
 
 class FrontEndParity(lit.formats.base.TestFormat):
-    def __init__(self, checks_dir, command):
+    def __init__(self, home, checks_dir, command):
+        self.home = home
         self.checks_dir = checks_dir
         self.command = command
 
     def getTestsInDirectory(self, testSuite, path_in_suite, litConfig, localConfig):
+        # Subdirectories inherit this format; the tests belong to one place.
+        if testSuite.getSourcePath(path_in_suite) != self.home:
+            return
         for name in sorted(os.listdir(self.checks_dir)):
             if name.endswith(".cpp"):
                 yield lit.Test.Test(testSuite, path_in_suite + (name,), localConfig,
