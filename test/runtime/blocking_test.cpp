@@ -36,7 +36,10 @@ ASYNC_TEST(blocking, blocking_closures_do_not_stall_the_workers) {
     co_await asyncrt::sleep_for(5ms);
     ++ticks;
   }
-  EXPECT_GE(ticks, 10);
+  // With the workers stalled by the sleeping closures no tick could happen
+  // before they finish (200 ms); a loaded machine may lose some of the 30
+  // possible ticks, so a handful proves the point without being flaky.
+  EXPECT_GE(ticks, 3);
   for (auto& b : blockers) co_await b;
 }
 
