@@ -5,6 +5,7 @@
 
 #include <array>
 #include <asyncrt/asyncrt.hpp>
+#include <test_generator.h>
 #include <atomic>
 #include <vector>
 
@@ -18,16 +19,6 @@ asyncrt::task<bool> next_message();
 bool poll_once();
 int score(int);
 
-struct generator {
-  struct promise_type {
-    generator get_return_object();
-    std::suspend_always initial_suspend() noexcept;
-    std::suspend_always final_suspend() noexcept;
-    std::suspend_always yield_value(int);
-    void return_void();
-    void unhandled_exception();
-  };
-};
 
 // ---- Positives -------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 // RUN: not %async-lint %s -- %mock-flags | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
 
 #include <asyncrt/asyncrt.hpp>
+#include <test_generator.h>
 #include <mutex>
 #include <shared_mutex>
 
@@ -14,16 +15,6 @@ asyncrt::task<int> fetch();
 void consume(std::unique_lock<std::mutex> lock);
 bool ready();
 
-struct generator {
-  struct promise_type {
-    generator get_return_object();
-    std::suspend_always initial_suspend() noexcept;
-    std::suspend_always final_suspend() noexcept;
-    std::suspend_always yield_value(int);
-    void return_void();
-    void unhandled_exception();
-  };
-};
 
 // ---- Positives -------------------------------------------------------------
 

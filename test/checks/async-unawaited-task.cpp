@@ -9,6 +9,7 @@
 // RUN: %clangxx -fsyntax-only -Wno-unused-value %mock-flags %t.cpp
 
 #include <asyncrt/asyncrt.hpp>
+#include <test_generator.h>
 #include <coroutine>
 #include <utility>
 
@@ -64,18 +65,8 @@ struct eager {
 };
 eager fire_and_forget();
 
-// A lazy generator: a task type by the contract's definition, but not
-// awaitable, so no co_await is offered for it.
-struct generator {
-  struct promise_type {
-    generator get_return_object();
-    std::suspend_always initial_suspend() noexcept;
-    std::suspend_always final_suspend() noexcept;
-    std::suspend_always yield_value(int);
-    void return_void();
-    void unhandled_exception();
-  };
-};
+// generator (test_generator.h) is a lazy task type by the contract's
+// definition, but not awaitable, so no co_await is offered for it.
 generator numbers();
 
 // A minimal container, to pass tasks on into one.
