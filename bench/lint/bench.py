@@ -158,14 +158,18 @@ def callgrind_total(name: str) -> int:
 
 
 def callgrind_top(name: str, pattern: str, count: int):
-    """The `count` heaviest functions (inclusive) whose names match `pattern`."""
+    """The `count` heaviest functions (inclusive) whose names match `pattern`,
+    leaving out the frames that hold the whole run (above half of it), the
+    visitors' recursive Traverse* frames and callgrind's copies of recursive
+    calls (`name'2`), whose inclusive counts overlap."""
     files = sorted(OUT.glob(f"callgrind.{name}.*"), key=lambda f: f.stat().st_size)
     out = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(files[-1])],
                          capture_output=True, text=True).stdout
     rows = []
     for line in out.splitlines():
         m = re.match(r"\s*([\d,]+)\s+\(\s*([\d.]+)%\)\s+\S*?:(.*?)(?:\s+\[.*\])?$", line)
-        if m and re.search(pattern, m.group(3)):
+        if (m and float(m.group(2)) < 50 and re.search(pattern, m.group(3))
+                and not re.search(r"'\d+$|RecursiveASTVisitor", m.group(3).strip())):
             rows.append((int(m.group(1).replace(",", "")), float(m.group(2)), m.group(3).strip()))
         if len(rows) == count:
             break
@@ -254,7 +258,7 @@ def main() -> int:
             callgrind(cmd, name)
             totals[tool] = callgrind_total(name)
             benchlib.log(f"callgrind {tool}: {totals[tool]:,} instructions")
-        top = callgrind_top("async_lint", r"tidy|ast_matchers|async|CFG|LockFlow|Coroutine", 12)
+        top = callgrind_top("async_lint", r"clang::tidy::|ast_matchers::|ParentMapContext|CFG::|Diagnostic", 12)
         grind = (totals, top)
 
     text = table(args, machine, binary, inputs, results, parallel, grind)
