@@ -18,6 +18,7 @@
 #include "Fixes.h"
 #include "Inputs.h"
 #include "Report.h"
+#include "ResultCache.h"
 #include "Runner.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CrashRecoveryContext.h"
@@ -203,11 +204,14 @@ int run(Invocation &Args) {
   Recorder Run(*Out, Sources, Paths);
   Progress Shown(Units->size());
   size_t Done = 0;
-  lintTranslationUnits(*Units, *Config, Args.Jobs, [&](LintResult Result) {
+  auto Receive = [&](LintResult Result) {
     Shown.clear();
     Run.record(Result);
     Shown.show(++Done, Paths.display(Result.Unit->File));
-  });
+  };
+  std::optional<ResultCache> Cache = ResultCache::forInvocation(Args);
+  lintTranslationUnits(*Units, *Config, Args.Jobs, Cache ? &*Cache : nullptr,
+                       Receive);
   Shown.clear();
 
   RunSummary Summary;

@@ -89,6 +89,24 @@ cl::list<std::string> ExtraArgsBefore(
     "extra-arg-before", cl::value_desc("flag"),
     cl::desc("Prepend <flag> to every compile command"), cl::cat(Category));
 
+cl::opt<std::string> CacheDir(
+    "cache-dir", cl::value_desc("dir"),
+    cl::desc("Keep the results of each file in <dir>, reused while the file,\n"
+             "its headers, its flags, the options and async-lint stay the\n"
+             "same (default: $ASYNC_LINT_CACHE_DIR, else\n"
+             "$XDG_CACHE_HOME/async-lint or ~/.cache/async-lint)"),
+    cl::cat(Category));
+
+cl::opt<bool> NoCache("no-cache",
+                      cl::desc("Neither use nor fill the result cache"),
+                      cl::cat(Category));
+
+cl::opt<bool> CacheReadOnly(
+    "cache-read-only",
+    cl::desc("Use the result cache but add nothing to it (also\n"
+             "ASYNC_LINT_CACHE_READ_ONLY=1), to share a cache in CI"),
+    cl::cat(Category));
+
 // --format and -j are read as text and parsed here, so that a bad value gets
 // async-lint's one-line error rather than llvm::cl's.
 cl::opt<std::string> Format(
@@ -213,6 +231,9 @@ llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
   Result.Fix = Fix;
   Result.ExportFixes = ExportFixes;
   Result.ListChecks = ListChecks;
+  Result.CacheDir = CacheDir;
+  Result.NoCache = NoCache;
+  Result.CacheReadOnly = CacheReadOnly;
   llvm::Expected<unsigned> ParsedJobs = parseJobs(Jobs);
   if (!ParsedJobs)
     return ParsedJobs.takeError();

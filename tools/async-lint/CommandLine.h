@@ -33,6 +33,10 @@ struct Invocation {
   bool Fix = false;
   std::string ExportFixes;
   bool ListChecks = false;
+  /// The result cache's directory, when given on the command line.
+  std::string CacheDir;
+  bool NoCache = false;
+  bool CacheReadOnly = false;
   /// 0: one job per core.
   unsigned Jobs = 0;
 };

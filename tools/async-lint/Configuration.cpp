@@ -105,10 +105,13 @@ std::unique_ptr<ClangTidyOptionsProvider> Configuration::makeProvider(
                                                         std::move(Files));
 }
 
+ClangTidyOptions Configuration::optionsFor(llvm::StringRef File) const {
+  return makeProvider(llvm::vfs::getRealFileSystem())->getOptions(File);
+}
+
 std::vector<std::string>
 Configuration::enabledChecks(llvm::StringRef File) const {
-  return getCheckNames(makeProvider(llvm::vfs::getRealFileSystem())
-                           ->getOptions(File),
+  return getCheckNames(optionsFor(File),
                        /*AllowEnablingAnalyzerAlphaCheckers=*/false,
                        /*ExperimentalCustomChecks=*/false);
 }

@@ -35,6 +35,9 @@ public:
   std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
   makeProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) const;
 
+  /// The options \p File is linted with.
+  clang::tidy::ClangTidyOptions optionsFor(llvm::StringRef File) const;
+
   /// The checks enabled for \p File, sorted.
   std::vector<std::string> enabledChecks(llvm::StringRef File) const;
 

@@ -65,12 +65,14 @@ tooling::ArgumentsAdjuster configuredArguments(ClangTidyContext &Context) {
 /// Runs the enabled checks on each AST, like clang-tidy: __clang_analyzer__
 /// is defined (code that hides itself from analyzers does so from async-lint
 /// too), and the compiler's own "N warnings generated." is not printed.
+/// Notes the files each compilation read, for the result cache.
 class LintActionFactory : public tooling::FrontendActionFactory {
 public:
-  explicit LintActionFactory(ClangTidyContext &Context) : Checks(Context) {}
+  LintActionFactory(ClangTidyContext &Context, std::vector<InputFile> &Inputs)
+      : Checks(Context), Inputs(Inputs) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Checks);
+    return std::make_unique<Action>(Checks, Inputs);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -86,17 +88,23 @@ public:
 private:
   class Action : public ASTFrontendAction {
   public:
-    explicit Action(ClangTidyASTConsumerFactory &Checks) : Checks(Checks) {}
+    Action(ClangTidyASTConsumerFactory &Checks, std::vector<InputFile> &Inputs)
+        : Checks(Checks), Inputs(Inputs) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                    llvm::StringRef File) override {
       return Checks.createASTConsumer(Compiler, File);
     }
+    void EndSourceFileAction() override {
+      addInputFiles(getCompilerInstance().getSourceManager(), Inputs);
+    }
 
   private:
     ClangTidyASTConsumerFactory &Checks;
+    std::vector<InputFile> &Inputs;
   };
 
   ClangTidyASTConsumerFactory Checks;
+  std::vector<InputFile> &Inputs;
 };
 
 LintResult lintTranslationUnit(const TranslationUnit &Unit,
@@ -120,10 +128,10 @@ LintResult lintTranslationUnit(const TranslationUnit &Unit,
                            /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
   Tool.setDiagnosticConsumer(&Consumer);
-  LintActionFactory Factory(Context);
-
   LintResult Result;
   Result.Unit = &Unit;
+  LintActionFactory Factory(Context, Result.Inputs);
+
   int Status = 1;
   llvm::CrashRecoveryContext Recovery;
   if (!Recovery.RunSafely([&] { Status = Tool.run(&Factory); })) {
@@ -132,6 +140,26 @@ LintResult lintTranslationUnit(const TranslationUnit &Unit,
   }
   Result.Compiled = Status == 0;
   Result.Errors = Consumer.take();
+  return Result;
+}
+
+/// The unit's findings from \p Cache when its entry is still valid, else
+/// from linting it (and then kept, when it compiled).
+LintResult lintOrRecall(const TranslationUnit &Unit,
+                        const Configuration &Config, const ResultCache *Cache) {
+  if (!Cache)
+    return lintTranslationUnit(Unit, Config);
+  std::string Key = Cache->keyOf(Unit, Config.optionsFor(Unit.File));
+  if (std::optional<std::vector<ClangTidyError>> Kept = Cache->lookup(Key)) {
+    LintResult Recalled;
+    Recalled.Unit = &Unit;
+    Recalled.Errors = std::move(*Kept);
+    Recalled.Compiled = true;
+    return Recalled;
+  }
+  LintResult Result = lintTranslationUnit(Unit, Config);
+  if (Result.Compiled)
+    Cache->store(Key, Result.Inputs, Result.Errors);
   return Result;
 }
 
@@ -145,6 +173,7 @@ unsigned threadCount(unsigned Jobs, size_t Units) {
 
 void lintTranslationUnits(llvm::ArrayRef<TranslationUnit> Units,
                           const Configuration &Config, unsigned Jobs,
+                          const ResultCache *Cache,
                           llvm::function_ref<void(LintResult)> Deliver) {
   std::atomic<size_t> NextToLint = 0;
   std::mutex DeliveryLock;
@@ -153,7 +182,7 @@ void lintTranslationUnits(llvm::ArrayRef<TranslationUnit> Units,
 
   auto Work = [&] {
     for (size_t I = NextToLint++; I < Units.size(); I = NextToLint++) {
-      LintResult Result = lintTranslationUnit(Units[I], Config);
+      LintResult Result = lintOrRecall(Units[I], Config, Cache);
       std::lock_guard<std::mutex> Guard(DeliveryLock);
       Finished[I] = std::move(Result);
       for (; NextToDeliver < Units.size() && Finished[NextToDeliver];

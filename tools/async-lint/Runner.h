@@ -5,6 +5,7 @@
 
 #include "Compilations.h"
 #include "Configuration.h"
+#include "ResultCache.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
@@ -20,13 +21,19 @@ struct LintResult {
   /// Errors, or the compiler crashed.
   bool Compiled = false;
   bool Crashed = false;
+  /// The files the compiler read (none when the result came from the
+  /// cache).
+  std::vector<InputFile> Inputs;
 };
 
 /// Lints \p Units, \p Jobs at a time (0: one per core), each on its own
 /// thread with its own ClangTidyContext and file system, and hands each
-/// result to \p Deliver, one at a time and in the order of \p Units.
+/// result to \p Deliver, one at a time and in the order of \p Units. With
+/// a \p Cache, a unit whose entry is still valid is not parsed again, and
+/// each unit parsed that compiled is kept in it.
 void lintTranslationUnits(llvm::ArrayRef<TranslationUnit> Units,
                           const Configuration &Config, unsigned Jobs,
+                          const ResultCache *Cache,
                           llvm::function_ref<void(LintResult)> Deliver);
 
 } // namespace async_lint

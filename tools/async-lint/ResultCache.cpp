@@ -1,0 +1,242 @@
+//===--- ResultCache.cpp - The findings of earlier runs, kept on disk -----===//
+//
+// An entry is a YAML file, <dir>/<first two hex digits of the key>/<rest of
+// the key>, holding the files the unit read and its findings in clang-tidy's
+// own YAML (the one --export-fixes writes), so that every output format,
+// every note and every fix-it comes back as the engine reported it.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ResultCache.h"
+#include "Paths.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Tooling/DiagnosticsYaml.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/SHA256.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+
+using clang::tidy::ClangTidyError;
+
+namespace async_lint {
+namespace {
+
+/// A finding as an entry keeps it: clang-tidy's Diagnostic, and whether
+/// --warnings-as-errors made it an error.
+struct KeptError {
+  clang::tooling::Diagnostic Diagnostic;
+  bool IsWarningAsError = false;
+};
+
+struct Entry {
+  std::vector<InputFile> Inputs;
+  std::vector<KeptError> Errors;
+};
+
+} // namespace
+} // namespace async_lint
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(async_lint::InputFile)
+LLVM_YAML_IS_SEQUENCE_VECTOR(async_lint::KeptError)
+
+namespace llvm::yaml {
+
+template <> struct MappingTraits<async_lint::InputFile> {
+  static void mapping(IO &Io, async_lint::InputFile &File) {
+    Io.mapRequired("Path", File.Path);
+    Io.mapRequired("Digest", File.Digest);
+  }
+};
+
+template <> struct MappingTraits<async_lint::KeptError> {
+  static void mapping(IO &Io, async_lint::KeptError &Error) {
+    Io.mapRequired("Diagnostic", Error.Diagnostic);
+    Io.mapRequired("IsWarningAsError", Error.IsWarningAsError);
+  }
+};
+
+template <> struct MappingTraits<async_lint::Entry> {
+  static void mapping(IO &Io, async_lint::Entry &Entry) {
+    Io.mapRequired("Inputs", Entry.Inputs);
+    Io.mapRequired("Errors", Entry.Errors);
+  }
+};
+
+} // namespace llvm::yaml
+
+namespace async_lint {
+namespace {
+
+/// Changes whenever an entry's meaning or layout does.
+constexpr llvm::StringLiteral EntryFormat = "async-lint result cache 1";
+
+/// The variables clang reads include directories from: a header they
+/// bring in is not among the files an entry lists until it is read.
+constexpr llvm::StringLiteral CompilerEnvironment[] = {
+    "CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH"};
+
+uint64_t digestOf(llvm::StringRef Text) { return llvm::xxh3_64bits(Text); }
+
+/// Is \p Variable set to something other than "" or "0"?
+bool isSet(const char *Variable) {
+  std::optional<std::string> Value = llvm::sys::Process::GetEnv(Variable);
+  return Value && !Value->empty() && *Value != "0";
+}
+
+/// The directory the user asked for, or the default; empty for none.
+std::string cacheDirectory(const Invocation &Args) {
+  if (!Args.CacheDir.empty())
+    return absolutePath(Args.CacheDir);
+  std::optional<std::string> FromEnvironment =
+      llvm::sys::Process::GetEnv("ASYNC_LINT_CACHE_DIR");
+  if (FromEnvironment && !FromEnvironment->empty())
+    return absolutePath(*FromEnvironment);
+  llvm::SmallString<256> UserCache;
+  if (!llvm::sys::path::cache_directory(UserCache))
+    return "";
+  llvm::sys::path::append(UserCache, "async-lint");
+  return absolutePath(UserCache);
+}
+
+/// Which build of async-lint runs: its version, LLVM's, and the executable's
+/// path, size and modification time, so that rebuilding the checks (same
+/// version number) misses the entries of the build before, as ccache's
+/// compiler_check=mtime does.
+std::string toolBuild() {
+  std::string Build =
+      "async-lint " ASYNC_LINT_VERSION " LLVM " LLVM_VERSION_STRING;
+  std::string Executable = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+  llvm::sys::fs::file_status Status;
+  if (!llvm::sys::fs::status(Executable, Status))
+    Build += " " + Executable + " " + std::to_string(Status.getSize()) + " " +
+             std::to_string(
+                 Status.getLastModificationTime().time_since_epoch().count());
+  return Build;
+}
+
+/// Feeds \p Field to \p Hash so that no two lists of fields feed the same
+/// bytes.
+void addField(llvm::SHA256 &Hash, llvm::StringRef Field) {
+  Hash.update(std::to_string(Field.size()));
+  Hash.update(":");
+  Hash.update(Field);
+}
+
+/// Does \p File still have the text it had?
+bool isUnchanged(const InputFile &File) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
+      llvm::MemoryBuffer::getFile(File.Path, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
+  return Text && digestOf((*Text)->getBuffer()) == File.Digest;
+}
+
+std::optional<Entry> readEntry(llvm::StringRef Path) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
+      llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Text)
+    return std::nullopt;
+  auto Quiet = [](const llvm::SMDiagnostic &, void *) {};
+  llvm::yaml::Input In((*Text)->getBuffer(), /*Ctxt=*/nullptr, Quiet);
+  Entry Read;
+  In >> Read;
+  if (In.error())
+    return std::nullopt;
+  return Read;
+}
+
+ClangTidyError restore(const KeptError &Kept) {
+  const clang::tooling::Diagnostic &Diag = Kept.Diagnostic;
+  ClangTidyError Error(Diag.DiagnosticName, Diag.DiagLevel, Diag.BuildDirectory,
+                       Kept.IsWarningAsError);
+  Error.Message = Diag.Message;
+  Error.Notes = Diag.Notes;
+  return Error;
+}
+
+} // namespace
+
+void addInputFiles(const clang::SourceManager &Sources,
+                   std::vector<InputFile> &Inputs) {
+  for (auto It = Sources.fileinfo_begin(); It != Sources.fileinfo_end(); ++It) {
+    std::optional<llvm::StringRef> Text = It->second->getBufferDataIfLoaded();
+    if (!Text)
+      continue;
+    llvm::SmallString<256> Path(It->first.getName());
+    Sources.getFileManager().makeAbsolutePath(Path);
+    Inputs.push_back({absolutePath(Path), digestOf(*Text)});
+  }
+}
+
+std::optional<ResultCache> ResultCache::forInvocation(const Invocation &Args) {
+  if (Args.NoCache || Args.Fix)
+    return std::nullopt;
+  std::string Directory = cacheDirectory(Args);
+  if (Directory.empty())
+    return std::nullopt;
+  bool ReadOnly = Args.CacheReadOnly || isSet("ASYNC_LINT_CACHE_READ_ONLY");
+  return ResultCache(std::move(Directory), ReadOnly, toolBuild());
+}
+
+std::string
+ResultCache::keyOf(const TranslationUnit &Unit,
+                   const clang::tidy::ClangTidyOptions &Options) const {
+  llvm::SHA256 Hash;
+  addField(Hash, EntryFormat);
+  addField(Hash, ToolBuild);
+  for (llvm::StringRef Variable : CompilerEnvironment)
+    addField(Hash, llvm::sys::Process::GetEnv(Variable).value_or("(unset)"));
+  addField(Hash, Unit.File);
+  for (const clang::tooling::CompileCommand &Command : Unit.Commands) {
+    addField(Hash, Command.Directory);
+    addField(Hash, Command.Filename);
+    addField(Hash, std::to_string(Command.CommandLine.size()));
+    for (const std::string &Arg : Command.CommandLine)
+      addField(Hash, Arg);
+  }
+  addField(Hash, clang::tidy::configurationAsText(Options));
+  return llvm::toHex(Hash.final(), /*LowerCase=*/true);
+}
+
+std::string ResultCache::entryPath(llvm::StringRef Key) const {
+  llvm::SmallString<256> Path(Directory);
+  llvm::sys::path::append(Path, Key.take_front(2), Key.drop_front(2));
+  return std::string(Path);
+}
+
+std::optional<std::vector<ClangTidyError>>
+ResultCache::lookup(llvm::StringRef Key) const {
+  std::optional<Entry> Found = readEntry(entryPath(Key));
+  if (!Found || Found->Inputs.empty() ||
+      !llvm::all_of(Found->Inputs, isUnchanged))
+    return std::nullopt;
+  std::vector<ClangTidyError> Errors;
+  for (const KeptError &Kept : Found->Errors)
+    Errors.push_back(restore(Kept));
+  return Errors;
+}
+
+void ResultCache::store(llvm::StringRef Key, llvm::ArrayRef<InputFile> Inputs,
+                        llvm::ArrayRef<ClangTidyError> Errors) const {
+  if (ReadOnly || Inputs.empty())
+    return;
+  Entry Kept;
+  Kept.Inputs = Inputs;
+  for (const ClangTidyError &Error : Errors)
+    Kept.Errors.push_back({Error, Error.IsWarningAsError});
+  std::string Path = entryPath(Key);
+  if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
+    return;
+  // writeToOutput writes a temporary file beside Path and renames it.
+  llvm::consumeError(llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+    llvm::yaml::Output Out(OS);
+    Out << Kept;
+    return llvm::Error::success();
+  }));
+}
+
+} // namespace async_lint
