@@ -1,7 +1,6 @@
 //===--- BlockingCallCheck.cpp - async-blocking-call -----------------------===//
 
 #include "BlockingCallCheck.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -326,34 +325,6 @@ private:
   std::vector<const Stmt *> Code;
 };
 
-/// The direct parent of \p E, looking through implicit nodes.
-DynTypedNode parentOf(const Expr &E, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(E);
-  while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.size() != 1)
-      return DynTypedNode();
-    const auto *ParentExpr = Parents[0].get<Expr>();
-    if (!ParentExpr || !isa<ImplicitCastExpr, ExprWithCleanups,
-                            MaterializeTemporaryExpr, CXXBindTemporaryExpr>(
-                           ParentExpr))
-      return Parents[0];
-    Node = Parents[0];
-  }
-}
-
-bool isInsideHandler(const Stmt &S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(S);
-  while (Parents.size() == 1) {
-    if (Parents[0].get<CXXCatchStmt>())
-      return true;
-    if (Parents[0].get<Decl>() && !Parents[0].get<VarDecl>())
-      return false;
-    Parents = Ctx.getParents(Parents[0]);
-  }
-  return false;
-}
-
 bool isInTemplateInstantiation(const FunctionDecl &Function) {
   for (const DeclContext *Context = &Function; Context;
        Context = Context->getParent()) {
@@ -381,21 +352,20 @@ bool declaresAsyncrtSleepFor(ASTContext &Ctx) {
 /// becomes `co_await t`, outside catch handlers (no co_await there) and
 /// template instantiations (one fix per line of source).
 std::vector<FixItHint> awaitableFix(const BlockingOp &Op,
-                                    const FunctionDecl &Coroutine,
+                                    const CoroutineInfo &Coroutine,
                                     ASTContext &Ctx) {
   const auto *Call = dyn_cast<CallExpr>(Op.At);
   if (!Call || Op.Helper || Call->getBeginLoc().isMacroID() ||
-      Call->getEndLoc().isMacroID() || isInTemplateInstantiation(Coroutine) ||
-      isInsideHandler(*Call, Ctx))
+      Call->getEndLoc().isMacroID() ||
+      isInTemplateInstantiation(Coroutine.function()) ||
+      Coroutine.isInCatchHandler(*Call))
     return {};
-  DynTypedNode Parent = parentOf(*Call, Ctx);
-  bool IsStatement = Parent.get<CompoundStmt>() != nullptr;
+  bool IsStatement = Coroutine.isStatement(*Call);
   if (Op.Fix == Remedy::Sleep && Op.Name == "std::this_thread::sleep_for" &&
       IsStatement && declaresAsyncrtSleepFor(Ctx))
     return {FixItHint::CreateReplacement(Call->getCallee()->getSourceRange(),
                                          "co_await asyncrt::sleep_for")};
-  bool IsValue = IsStatement || Parent.get<VarDecl>() ||
-                 Parent.get<CoreturnStmt>();
+  bool IsValue = IsStatement || Coroutine.isInitializerOrReturnValue(*Call);
   if (Op.Fix == Remedy::BlockOn && IsValue && Call->getNumArgs() == 1) {
     const Expr *Task = Call->getArg(0);
     return {FixItHint::CreateReplacement(
@@ -546,7 +516,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
       diag(Op.At->getBeginLoc(),
            "'%0' blocks the worker thread inside a coroutine; %1")
           << Op.Name << remedyText(Op.Fix)
-          << awaitableFix(Op, Info.function(), *Result.Context);
+          << awaitableFix(Op, Info, *Result.Context);
       continue;
     }
     diag(Op.At->getBeginLoc(),

@@ -75,6 +75,8 @@ public:
 
   bool VisitCallExpr(CallExpr *Call) {
     Info.Calls.push_back(Call);
+    if (HandlerDepth > 0)
+      Info.CallsInHandlers.insert(Call);
     noteLockCall(Call);
     return true;
   }
@@ -84,7 +86,31 @@ public:
     return true;
   }
 
+  /// A handler's children are traversed before this returns (no data
+  /// recursion queue), so the depth is right for every call inside.
+  bool TraverseCXXCatchStmt(CXXCatchStmt *Catch) {
+    ++HandlerDepth;
+    bool Continue = RecursiveASTVisitor::TraverseCXXCatchStmt(Catch);
+    --HandlerDepth;
+    return Continue;
+  }
+
+  bool VisitCompoundStmt(CompoundStmt *Block) {
+    for (Stmt *Child : Block->body())
+      if (const auto *E = dyn_cast<Expr>(Child))
+        Info.Statements.insert(E->IgnoreImplicit());
+    return true;
+  }
+
+  bool VisitCoreturnStmt(CoreturnStmt *Return) {
+    if (const Expr *Operand = Return->getOperand())
+      Info.Values.insert(Operand->IgnoreImplicit());
+    return true;
+  }
+
   bool VisitVarDecl(VarDecl *Var) {
+    if (const Expr *Init = Var->getInit())
+      Info.Values.insert(Init->IgnoreImplicit());
     if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
         isLockLikeType(Var->getType()))
       Info.MayTakeLock = true;
@@ -150,6 +176,7 @@ private:
 
   CoroutineInfo &Info;
   llvm::SmallVector<int, 4> OpenLoops;
+  int HandlerDepth = 0;
 };
 
 const CoroutineInfo &CoroutineModel::info(const CoroutineBodyStmt &Body) {

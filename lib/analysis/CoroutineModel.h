@@ -17,6 +17,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <memory>
@@ -102,6 +103,20 @@ public:
   /// bodies get a control-flow graph.
   bool mayTakeLock() const { return MayTakeLock; }
 
+  /// True if \p E (looked at through implicit nodes) is a statement of its
+  /// own in the body's code: its value is discarded.
+  bool isStatement(const Expr &E) const {
+    return Statements.contains(E.IgnoreImplicit());
+  }
+  /// True if \p E initialises a variable or is a `co_return`'s operand.
+  bool isInitializerOrReturnValue(const Expr &E) const {
+    return Values.contains(E.IgnoreImplicit());
+  }
+  /// True if \p Call is inside a catch handler, where co_await is not allowed.
+  bool isInCatchHandler(const CallExpr &Call) const {
+    return CallsInHandlers.contains(&Call);
+  }
+
 private:
   friend class CoroutineModel;
   friend class BodyCollector;
@@ -113,6 +128,9 @@ private:
   std::vector<const CXXConstructExpr *> Constructions;
   std::vector<LoopInfo> Loops;
   bool MayTakeLock = false;
+  llvm::DenseSet<const Expr *> Statements;
+  llvm::DenseSet<const Expr *> Values;
+  llvm::DenseSet<const CallExpr *> CallsInHandlers;
 };
 
 /// The model for one translation unit: per-body facts computed on first use
