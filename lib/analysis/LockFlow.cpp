@@ -21,7 +21,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::async {
 namespace {
@@ -89,6 +89,9 @@ struct MemberCall {
   llvm::StringRef Name;
   /// The called method, or null in a dependent context.
   const CXXMethodDecl *Method = nullptr;
+  const CallExpr *Call = nullptr;
+  /// `p->name(...)`: through a pointer, possibly a smart one.
+  bool IsArrow = false;
 };
 
 std::optional<MemberCall> asMemberCall(const Stmt *S) {
@@ -100,14 +103,14 @@ std::optional<MemberCall> asMemberCall(const Stmt *S) {
     if (!Method || !Method->getIdentifier())
       return std::nullopt;
     return MemberCall{lockDeclOf(Member->getImplicitObjectArgument()),
-                      Method->getName(), Method};
+                      Method->getName(), Method, Call, /*IsArrow=*/false};
   }
   if (const auto *Dependent =
           dyn_cast<CXXDependentScopeMemberExpr>(ignoreWrappers(Call->getCallee())))
     if (!Dependent->isImplicitAccess() && Dependent->getMember().isIdentifier())
       return MemberCall{lockDeclOf(Dependent->getBase()),
                         Dependent->getMember().getAsIdentifierInfo()->getName(),
-                        nullptr};
+                        nullptr, Call, Dependent->isArrow()};
   return std::nullopt;
 }
 
@@ -211,13 +214,18 @@ private:
   }
 
   /// A lock() that blocks: it returns void (an async mutex's lock() returns
-  /// an awaitable) and the object is not a configured async mutex.
+  /// an awaitable) and the object is not a configured async mutex. In a
+  /// template the return type is unknown: there only a direct call whose
+  /// value is unused counts (`mu.lock();`, not `co_await mu.lock()`), and
+  /// not one through a pointer, which may be a smart pointer to anything.
   bool isBlockingLockCall(const MemberCall &Call) const {
     if (!Call.Object || isAsyncMutex(Call.Object))
       return false;
     if (Call.Name != "lock" && Call.Name != "lock_shared")
       return false;
-    return !Call.Method || Call.Method->getReturnType()->isVoidType();
+    if (!Call.Method)
+      return !Call.IsArrow && Info.isStatement(*Call.Call);
+    return Call.Method->getReturnType()->isVoidType();
   }
 
   void transferDecl(const VarDecl &Var, LockSet &Held) const {
@@ -286,20 +294,21 @@ private:
       Held.release(Scope->getVarDecl());
   }
 
-  /// Runs the blocks in reverse post-order until the entry states settle.
+  /// Runs a worklist over the blocks until the entry states settle. Not
+  /// llvm::ReversePostOrderTraversal: a CFG edge may lead to no block (an
+  /// unreachable successor), which the generic graph traversal dereferences.
   void solve(const CFG &Graph) {
-    llvm::ReversePostOrderTraversal<const CFG *> Order(&Graph);
-    bool Changed = true;
-    while (Changed) {
-      Changed = false;
-      for (const CFGBlock *Block : Order) {
-        LockSet Held = Entry[Block];
-        for (const CFGElement &Element : *Block)
-          transfer(Element, Held);
-        for (const CFGBlock *Succ : Block->succs())
-          if (Succ && Entry[Succ].unite(Held))
-            Changed = true;
-      }
+    llvm::SmallVector<const CFGBlock *, 32> Work(Graph.rbegin(), Graph.rend());
+    llvm::DenseSet<const CFGBlock *> Queued(Work.begin(), Work.end());
+    while (!Work.empty()) {
+      const CFGBlock *Block = Work.pop_back_val();
+      Queued.erase(Block);
+      LockSet Held = Entry[Block];
+      for (const CFGElement &Element : *Block)
+        transfer(Element, Held);
+      for (const CFGBlock *Succ : Block->succs())
+        if (Succ && Entry[Succ].unite(Held) && Queued.insert(Succ).second)
+          Work.push_back(Succ);
     }
   }
 

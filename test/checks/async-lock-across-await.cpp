@@ -340,6 +340,22 @@ asyncrt::task<> moved_guard_released_before_await() {
   co_await asyncrt::yield_now();
 }
 
+auto generic_lambda_awaiting_an_async_mutex_through_a_pointer =
+    [](auto mu) -> asyncrt::task<> {
+  auto guard = co_await mu->lock();
+  co_await asyncrt::yield_now();
+};
+
+template <class Mutex> asyncrt::task<> template_awaiting_a_dependent_lock(Mutex &mu) {
+  auto guard = co_await mu.lock();
+  co_await asyncrt::yield_now();
+}
+
+asyncrt::task<> instantiates_the_async_templates() {
+  co_await template_awaiting_a_dependent_lock(amu);
+  co_await generic_lambda_awaiting_an_async_mutex_through_a_pointer(&amu);
+}
+
 asyncrt::task<> nolint_suppresses_the_warning() {
   std::lock_guard g(m);
   co_await asyncrt::yield_now(); // NOLINT(async-lock-across-await)
