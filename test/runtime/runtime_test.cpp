@@ -26,7 +26,8 @@ TEST(runtime, block_on_can_be_called_repeatedly) {
 ASYNC_TEST(runtime, block_on_on_a_worker_thread_fails_loudly) {
   bool threw = false;
   try {
-    asyncrt::block_on([]() -> asyncrt::task<int> { co_return 1; }());
+    // The mistake on purpose: block_on on a worker must fail loudly.
+    asyncrt::block_on([]() -> asyncrt::task<int> { co_return 1; }()); // NOLINT(async-blocking-call)
   } catch (const std::logic_error&) {
     threw = true;
   }
