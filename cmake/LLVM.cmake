@@ -24,6 +24,12 @@ endif()
 # tree cannot find it relative to its own binary.
 set(ASYNC_LINT_CLANG_RESOURCE_DIR "${LLVM_LIBRARY_DIR}/clang/${LLVM_VERSION_MAJOR}")
 
+# The tests' Python helpers use the Debian packages build.sh installs
+# (python3-jsonschema, python3-psutil for lit's timeouts): prefer the system
+# interpreter, which lit itself runs on, to one earlier on PATH.
+if(EXISTS /usr/bin/python3 AND NOT Python3_EXECUTABLE)
+  set(Python3_EXECUTABLE /usr/bin/python3 CACHE FILEPATH "Python for the test helpers")
+endif()
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
 find_program(LLVM_EXTERNAL_LIT NAMES llvm-lit lit PATHS ${LLVM_TOOLS_BINARY_DIR} NO_DEFAULT_PATH REQUIRED)
 find_program(ASYNC_LINT_FILECHECK FileCheck PATHS ${LLVM_TOOLS_BINARY_DIR} NO_DEFAULT_PATH REQUIRED)
