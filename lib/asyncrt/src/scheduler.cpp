@@ -37,12 +37,16 @@ std::uint64_t next_random(std::uint64_t& state) noexcept {
   return state;
 }
 
-// Like wake(), but only if `task` is still in the join wait that registered
-// under `epoch` (see join_wait::finish).
-void wake_if_epoch(task_header* task, std::uint32_t epoch) noexcept {
+// Marks `task` to run again: scheduled if it is idle; notified if it is
+// running, since its runner requeues it once it has suspended (resuming it
+// here would race with the runner still inside resume()); nothing if it is
+// already either, complete, or if `still_wanted(state)` says the wake is
+// stale.
+template <class StillWanted>
+void wake_when(task_header* task, StillWanted still_wanted) noexcept {
   std::uint32_t s = task->state.load(std::memory_order_relaxed);
   for (;;) {
-    if ((s >> epoch_shift) != epoch || (s & state_complete)) return;
+    if ((s & state_complete) || !still_wanted(s)) return;
     std::uint32_t next;
     if (s & state_running) {
       if (s & state_notified) return;
@@ -52,11 +56,19 @@ void wake_if_epoch(task_header* task, std::uint32_t epoch) noexcept {
     } else {
       next = s | state_scheduled;
     }
+    // release: what the waker did before (a value buffered, a lock handed
+    // over) happens before the task runs again.
     if (task->state.compare_exchange_weak(s, next, std::memory_order_acq_rel, std::memory_order_relaxed)) {
       if (!(s & state_running)) task->sched->schedule(task, false);
       return;
     }
   }
+}
+
+// Like wake(), but only if `task` is still in the join wait that registered
+// under `epoch` (see join_wait::finish).
+void wake_if_epoch(task_header* task, std::uint32_t epoch) noexcept {
+  wake_when(task, [epoch](std::uint32_t s) { return (s >> epoch_shift) == epoch; });
 }
 
 // A task just completed (old_state is its state before): wake the task
@@ -120,27 +132,7 @@ void yield_current(std::coroutine_handle<> h) {
 }
 
 void wake(task_header* task) noexcept {
-  std::uint32_t s = task->state.load(std::memory_order_relaxed);
-  for (;;) {
-    if (s & state_complete) return;
-    std::uint32_t next;
-    if (s & state_running) {
-      // Its runner requeues it once it has suspended: resuming it now, on
-      // this thread, would race with the runner still inside resume().
-      if (s & state_notified) return;
-      next = s | state_notified;
-    } else if (s & state_scheduled) {
-      return;
-    } else {
-      next = s | state_scheduled;
-    }
-    // release: what the waker did before (a value buffered, a lock handed
-    // over) happens before the task runs again.
-    if (task->state.compare_exchange_weak(s, next, std::memory_order_acq_rel, std::memory_order_relaxed)) {
-      if (!(s & state_running)) task->sched->schedule(task, false);
-      return;
-    }
-  }
+  wake_when(task, [](std::uint32_t) { return true; });
 }
 
 void release(task_header* task) noexcept {
