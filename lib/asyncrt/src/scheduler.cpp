@@ -336,9 +336,14 @@ void scheduler::run_task(task_header* task) noexcept {
   tls_task_completed = false;
   tls_budget = coop_budget;
   task->leaf.resume();
-  tls_task = nullptr;
+  // Still "running" the task while it completes: the joiner that its
+  // completion wakes takes the LIFO slot of this worker, as a task woken by
+  // the running one does, instead of the queue and a rousing of another
+  // worker. A chain of tasks that each await the next then unwinds on one
+  // thread (tokio's harness wakes the JoinHandle in the task's context too).
   if (tls_task_completed) complete(task);
   else after_run(task);
+  tls_task = nullptr;
 }
 
 void scheduler::after_run(task_header* task) noexcept {
@@ -428,9 +433,12 @@ task_header* scheduler::next_task(worker& self) noexcept {
       return std::exchange(self.lifo, nullptr);
     }
     // Two tasks waking each other through the LIFO slot would starve the
-    // queue: send the slot's task to the back.
+    // queue: send the slot's task to the back. Another worker is worth
+    // rousing only if something is left to steal once this one has taken the
+    // head of the queue (a lone chain of tasks would otherwise wake it for
+    // nothing every few hops).
     push_local(self, std::exchange(self.lifo, nullptr));
-    notify_work();
+    if (self.queue.size() > 1) notify_work();
   }
   self.lifo_streak = 0;
   if (task_header* task = self.queue.pop()) return task;

@@ -45,12 +45,10 @@ class promise_base {
     std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> h) noexcept {
       Promise& promise = h.promise();
       if (promise.continuation_) return promise.continuation_;
-      // No awaiter: this is the root of a spawned task. Its outcome moves to
-      // the result slot; the thread running it destroys the frame once
-      // resume() has returned (not here: the frame must outlive this call).
-      task_header* header = header_of<typename Promise::value_type>(h.address());
-      promise.publish(header);
-      complete_root(header);
+      // No awaiter: this is the root of a spawned task. Its outcome is
+      // already in the result slot; the thread running it destroys the frame
+      // once resume() has returned (not here: the frame must outlive this call).
+      complete_root(header_of<typename Promise::value_type>(h.address()));
       return std::noop_coroutine();
     }
 
@@ -61,21 +59,18 @@ class promise_base {
   // analyzer recognises task types by exactly this return type.)
   std::suspend_always initial_suspend() const noexcept { return {}; }
   final_awaiter final_suspend() const noexcept { return {}; }
-  void unhandled_exception() noexcept { failure_ = std::current_exception(); }
 
   void set_continuation(std::coroutine_handle<> awaiter) noexcept { continuation_ = awaiter; }
-  const std::exception_ptr& failure() const noexcept { return failure_; }
-
- protected:
-  void rethrow_if_failed() const {
-    if (failure_) std::rethrow_exception(failure_);
-  }
 
  private:
   std::coroutine_handle<> continuation_;
-  std::exception_ptr failure_;
 };
 
+// The promise keeps no outcome of its own: every task<T> frame has a header
+// and a result slot in front of it (see allocate_frame), and the value or
+// exception goes straight there. An awaiting coroutine takes it from the
+// slot; for a spawned task it simply stays there, for the join_handle, once
+// the frame is gone. (One copy of the value, and a smaller frame.)
 template <class T>
 class task_promise final : public promise_base {
  public:
@@ -85,26 +80,24 @@ class task_promise final : public promise_base {
   static void operator delete(void* frame) noexcept { deallocate_frame<T>(frame); }
 
   task<T> get_return_object() noexcept;
+  void unhandled_exception() noexcept { slot()->failure = std::current_exception(); }
 
   template <class U = T>
     requires std::is_constructible_v<T, U&&>
   void return_value(U&& value) noexcept(std::is_nothrow_constructible_v<T, U&&>) {
-    value_.emplace(std::forward<U>(value));
+    slot()->store(std::forward<U>(value));
   }
 
   T take() {
-    rethrow_if_failed();
-    return std::move(*value_);
-  }
-
-  void publish(task_header* header) noexcept {
-    result_slot<T>* slot = typed_slot_of<T>(header);
-    slot->failure = failure();
-    if (value_) slot->store(std::move(*value_));
+    result_slot<T>* s = slot();
+    if (s->failure) std::rethrow_exception(s->failure);
+    return std::move(*s->value());
   }
 
  private:
-  std::optional<T> value_;
+  result_slot<T>* slot() noexcept {
+    return typed_slot_of<T>(header_of<T>(std::coroutine_handle<task_promise>::from_promise(*this).address()));
+  }
 };
 
 template <>
@@ -116,9 +109,16 @@ class task_promise<void> final : public promise_base {
   static void operator delete(void* frame) noexcept { deallocate_frame<void>(frame); }
 
   task<void> get_return_object() noexcept;
+  void unhandled_exception() noexcept { slot()->failure = std::current_exception(); }
   void return_void() noexcept {}
-  void take() const { rethrow_if_failed(); }
-  void publish(task_header* header) noexcept { slot_of(header)->failure = failure(); }
+  void take() {
+    if (slot()->failure) std::rethrow_exception(slot()->failure);
+  }
+
+ private:
+  result_slot<void>* slot() noexcept {
+    return typed_slot_of<void>(header_of<void>(std::coroutine_handle<task_promise>::from_promise(*this).address()));
+  }
 };
 
 struct task_access;

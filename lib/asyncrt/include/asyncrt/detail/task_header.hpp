@@ -1,5 +1,7 @@
 #pragma once
 
+#include <asyncrt/detail/frame_allocator.hpp>
+
 #include <atomic>
 #include <coroutine>
 #include <cstddef>
@@ -50,7 +52,8 @@ struct alignas(16) task_header {
   task_header* join_waiter = nullptr;   // the task to wake on completion (with state_join_waker)
   std::uint32_t owned_index = 0;        // slot in the runtime's list of live tasks
   std::uint16_t join_epoch = 0;         // join_waiter's epoch when it registered
-  std::uint16_t frame_offset = 0;       // from the header to the coroutine frame
+  std::uint16_t frame_units : 12 = 0;   // from the header to the coroutine frame, in 16-byte units
+  std::uint16_t size_class : 4 = 0;     // of the block, for deallocate_block
 };
 
 inline constexpr std::size_t header_size = sizeof(task_header);
@@ -94,7 +97,9 @@ result_slot<T>* typed_slot_of(task_header* header) noexcept {
   return static_cast<result_slot<T>*>(slot_of(header));
 }
 
-inline void* frame_of(task_header* header) noexcept { return reinterpret_cast<char*>(header) + header->frame_offset; }
+inline void* frame_of(task_header* header) noexcept {
+  return reinterpret_cast<char*>(header) + std::size_t{header->frame_units} * 16;
+}
 
 template <class T>
 task_header* header_of(void* frame) noexcept {
@@ -106,19 +111,23 @@ inline void free_block(task_header* header) noexcept {
   result_slot_base* slot = slot_of(header);
   if (slot->destroy_value) slot->destroy_value(slot);
   slot->~result_slot_base();
+  const unsigned size_class = header->size_class;
   header->~task_header();
-  ::operator delete(static_cast<void*>(header));
+  deallocate_block(header, size_class);
 }
 
 // operator new of the promise of task<T>: one allocation for header, result
 // slot and frame.
 template <class T>
 void* allocate_frame(std::size_t frame_size) {
-  static_assert(alignof(result_slot<T>) <= 16 && frame_offset<T> <= 0xFFFF,
+  static_assert(alignof(result_slot<T>) <= 16 && frame_offset<T> % 16 == 0 && frame_offset<T> / 16 < (1u << 12),
                 "asyncrt::task<T>: T is too large or too aligned to be kept in the task's allocation");
-  char* block = static_cast<char*>(::operator new(frame_size + frame_offset<T>));
+  // One block from the frame allocator (per-thread free lists by size class).
+  unsigned size_class = 0;
+  char* block = static_cast<char*>(allocate_block(frame_size + frame_offset<T>, size_class));
   auto* header = ::new (block) task_header{};
-  header->frame_offset = static_cast<std::uint16_t>(frame_offset<T>);
+  header->frame_units = static_cast<std::uint16_t>(frame_offset<T> / 16);
+  header->size_class = static_cast<std::uint16_t>(size_class);
   ::new (block + header_size) result_slot<T>{};
   return block + frame_offset<T>;
 }
