@@ -448,7 +448,12 @@ task_header* scheduler::next_task(worker& self) noexcept {
 task_header* scheduler::take_from_inject(worker& self) noexcept {
   if (inject_.empty()) return nullptr;
   std::array<task_header*, local_queue::capacity / 2> batch;
-  const std::size_t share = std::min(inject_.size() / workers_.size() + 1, batch.size());
+  // A fair share, but no more than the local queue has room for (plus the
+  // task run at once): the surplus would only overflow back to the global
+  // queue, as tokio bounds it too. (Without the bound, a spawn_many-like
+  // burst moved each task through the global queue nearly twice.)
+  const std::size_t room = local_queue::capacity - self.queue.size();
+  const std::size_t share = std::min({inject_.size() / workers_.size() + 1, batch.size(), room + 1});
   const std::size_t count = inject_.pop_batch(batch.data(), share);
   if (count == 0) return nullptr;
   for (std::size_t i = 1; i < count; ++i) push_local(self, batch[i]);
