@@ -2,8 +2,8 @@
 
 #include "UnawaitedTaskCheck.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "llvm/ADT/DenseSet.h"
 
 using namespace clang::ast_matchers;
 
@@ -36,21 +36,24 @@ bool dependentCallReturnsTask(const CallExpr &Call, CoroutineModel &Model,
   });
 }
 
-/// A call whose result is a new task: a prvalue of a task type, or in a
+/// True if \p Call creates a new task: a prvalue of a task type, or in a
 /// template a call whose callees all return one.
-AST_MATCHER_P2(CallExpr, createsTask, CoroutineModel *, Model,
-               const std::vector<std::string> *, TaskTypeNames) {
-  if (Node.isTypeDependent())
-    return dependentCallReturnsTask(Node, *Model, *TaskTypeNames);
-  return Node.isPRValue() && Model->isTaskType(Node.getType(), *TaskTypeNames);
+bool createsTask(const CallExpr &Call, CoroutineModel &Model,
+                 llvm::ArrayRef<std::string> TaskTypeNames) {
+  if (Call.isTypeDependent())
+    return dependentCallReturnsTask(Call, Model, TaskTypeNames);
+  return Call.isPRValue() && Model.isTaskType(Call.getType(), TaskTypeNames);
 }
 
-/// The expression whose value a statement drops, as DroppedTask finds it.
-const Expr *droppedValue(const Expr &Statement) {
-  return Statement.IgnoreImplicit()->IgnoreParens()->IgnoreImplicit();
+/// The task-creating call whose value the statement or initializer \p E is,
+/// looked at through implicit nodes and parentheses, or null. An explicit
+/// `(void)` cast is not looked through: it is the user's deliberate discard.
+const CallExpr *taskCreation(const Expr &E, CoroutineModel &Model,
+                             llvm::ArrayRef<std::string> TaskTypeNames) {
+  const auto *Call = dyn_cast<CallExpr>(
+      E.IgnoreImplicit()->IgnoreParens()->IgnoreImplicit());
+  return Call && createsTask(*Call, Model, TaskTypeNames) ? Call : nullptr;
 }
-
-AST_MATCHER(VarDecl, isUnreferenced) { return !Node.isReferenced(); }
 
 /// True if \p Var is a copy of a template's variable made by instantiating
 /// it: the template's own variable answers for all of its instantiations
@@ -70,8 +73,11 @@ bool isInTemplateInstantiation(const VarDecl &Var) {
   return false;
 }
 
-AST_MATCHER(VarDecl, isInstantiatedCopy) {
-  return isInTemplateInstantiation(Node);
+/// True if \p Var is a local variable that could hold a task nobody uses.
+bool isUnusedLocal(const VarDecl &Var) {
+  return Var.hasLocalStorage() && !isa<ParmVarDecl, DecompositionDecl>(Var) &&
+         !Var.isReferenced() && !Var.hasAttr<UnusedAttr>() &&
+         !isInTemplateInstantiation(Var);
 }
 
 /// How a message names what created the task: the function (`fetch`), or
@@ -117,6 +123,127 @@ SourceLocation creationBegin(const CallExpr &Call) {
   return Call.getSourceRange().getBegin();
 }
 
+/// True if the value of \p Child, a child of \p Parent, is dropped: \p Child
+/// is a statement of its own (in a block, a branch, a loop body, a label, an
+/// init-statement, a for loop's increment), the left of a comma, or carries
+/// the dropped value of \p Parent (the right of a comma, a conditional's
+/// branch). \p ParentDropped says whether \p Parent's own value is dropped.
+bool dropsValueOf(const Stmt &Parent, const Stmt *Child, bool ParentDropped) {
+  if (isa<CompoundStmt>(Parent))
+    return true;
+  if (const auto *If = dyn_cast<IfStmt>(&Parent))
+    return Child == If->getThen() || Child == If->getElse() ||
+           Child == If->getInit();
+  if (const auto *For = dyn_cast<ForStmt>(&Parent))
+    return Child == For->getBody() || Child == For->getInc() ||
+           Child == For->getInit();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Parent))
+    return Child == Range->getBody() || Child == Range->getInit();
+  if (const auto *While = dyn_cast<WhileStmt>(&Parent))
+    return Child == While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(&Parent))
+    return Child == Do->getBody();
+  if (const auto *Switch = dyn_cast<SwitchStmt>(&Parent))
+    return Child == Switch->getBody() || Child == Switch->getInit();
+  if (const auto *Case = dyn_cast<SwitchCase>(&Parent))
+    return Child == Case->getSubStmt();
+  if (const auto *Label = dyn_cast<LabelStmt>(&Parent))
+    return Child == Label->getSubStmt();
+  if (const auto *Attributed = dyn_cast<AttributedStmt>(&Parent))
+    return Child == Attributed->getSubStmt();
+  if (const auto *Binary = dyn_cast<BinaryOperator>(&Parent);
+      Binary && Binary->isCommaOp())
+    return Child == Binary->getLHS() || (ParentDropped && Child == Binary->getRHS());
+  if (const auto *Conditional = dyn_cast<AbstractConditionalOperator>(&Parent))
+    return ParentDropped && (Child == Conditional->getTrueExpr() ||
+                             Child == Conditional->getFalseExpr());
+  return false;
+}
+
+/// Walks one function's own code and finds the tasks it creates and never
+/// runs. Nested lambdas and local classes are functions of their own, walked
+/// when the check meets them; a lambda's capture initialisers are the
+/// enclosing function's code. The walk keeps its own stack: generated code
+/// nests deeper than a thread's stack allows for recursion.
+class UnrunTaskFinder {
+public:
+  /// A task created and never run: dropped where it is created (Var is
+  /// null), or held by a local variable nobody uses.
+  struct Finding {
+    const CallExpr *Creation = nullptr;
+    const VarDecl *Var = nullptr;
+    /// Inside a catch handler, where `co_await` may not appear.
+    bool InHandler = false;
+  };
+
+  UnrunTaskFinder(CoroutineModel &Model, llvm::ArrayRef<std::string> TaskTypeNames)
+      : Model(Model), TaskTypeNames(TaskTypeNames) {}
+
+  std::vector<Finding> find(const Stmt &Body) {
+    Pending.push_back({&Body, false, false});
+    while (!Pending.empty())
+      visit(Pending.pop_back_val());
+    return std::move(Found);
+  }
+
+private:
+  struct Position {
+    const Stmt *S;
+    /// Nobody uses the value of S.
+    bool ValueDropped;
+    bool InHandler;
+  };
+
+  void visit(Position P) {
+    const Stmt &S = *P.S;
+    if (P.ValueDropped)
+      if (const auto *E = dyn_cast<Expr>(&S)) {
+        const Expr *Value = E->IgnoreImplicit()->IgnoreParens()->IgnoreImplicit();
+        // Implicit nodes and parentheses only wrap the value: go on from it.
+        if (Value != E) {
+          Pending.push_back({Value, true, P.InHandler});
+          return;
+        }
+        if (const CallExpr *Call = taskCreation(*E, Model, TaskTypeNames))
+          Found.push_back({Call, nullptr, P.InHandler});
+      }
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
+      for (const Expr *Init : Lambda->capture_inits())
+        if (Init)
+          Pending.push_back({Init, false, P.InHandler});
+      return;
+    }
+    if (isa<BlockExpr>(S))
+      return;
+    if (const auto *Declarations = dyn_cast<DeclStmt>(&S))
+      for (const Decl *D : Declarations->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          noteVariable(*Var, P.InHandler);
+    bool InHandler = P.InHandler || isa<CXXCatchStmt>(S);
+    if (const auto *Statements = dyn_cast<StmtExpr>(&S)) {
+      // The last statement of a GNU statement expression is its value.
+      const CompoundStmt *Block = Statements->getSubStmt();
+      for (const Stmt *Child : Block->body())
+        Pending.push_back({Child, Child != Block->body_back(), InHandler});
+      return;
+    }
+    for (const Stmt *Child : S.children())
+      if (Child)
+        Pending.push_back({Child, dropsValueOf(S, Child, P.ValueDropped), InHandler});
+  }
+
+  void noteVariable(const VarDecl &Var, bool InHandler) {
+    if (const Expr *Init = Var.getInit(); Init && isUnusedLocal(Var))
+      if (const CallExpr *Call = taskCreation(*Init, Model, TaskTypeNames))
+        Found.push_back({Call, &Var, InHandler});
+  }
+
+  CoroutineModel &Model;
+  llvm::ArrayRef<std::string> TaskTypeNames;
+  llvm::SmallVector<Position, 32> Pending;
+  std::vector<Finding> Found;
+};
+
 } // namespace
 
 UnawaitedTaskCheck::UnawaitedTaskCheck(llvm::StringRef Name,
@@ -131,87 +258,31 @@ void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
-  auto TaskCreation = callExpr(createsTask(&model(), &TaskTypeNames));
-  // The value of a full-expression statement is dropped. An explicit
-  // `(void)` cast is not looked through: it is the user's deliberate discard.
-  auto DroppedTask = expr(ignoringImplicit(
-      ignoringParens(ignoringImplicit(TaskCreation.bind("dropped")))));
-  Finder->addMatcher(compoundStmt(forEach(DroppedTask)), this);
-  Finder->addMatcher(ifStmt(eachOf(hasThen(DroppedTask), hasElse(DroppedTask))),
+  // Every function with a body, lambdas' call operators and template
+  // instantiations included, each walked once: one matcher per function
+  // instead of matchers on every statement of the translation unit.
+  Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()))
+                         .bind("function"),
                      this);
-  Finder->addMatcher(
-      mapAnyOf(forStmt, cxxForRangeStmt, whileStmt, doStmt)
-          .with(hasBody(DroppedTask)),
-      this);
-  Finder->addMatcher(forStmt(hasIncrement(DroppedTask)), this);
-  Finder->addMatcher(switchCase(has(DroppedTask)), this);
-  Finder->addMatcher(labelStmt(has(DroppedTask)), this);
-  Finder->addMatcher(binaryOperator(hasOperatorName(","), hasLHS(DroppedTask)),
-                     this);
-  Finder->addMatcher(
-      stmtExpr(has(compoundStmt().bind("statement-expression"))), this);
-
-  Finder->addMatcher(
-      varDecl(hasLocalStorage(), unless(parmVarDecl()), isUnreferenced(),
-              unless(hasAttr(attr::Unused)), unless(isInstantiatedCopy()),
-              hasInitializer(ignoringImplicit(TaskCreation.bind("held"))))
-          .bind("var"),
-      this);
-
-  Finder->addMatcher(coroutineBodyStmt().bind("coroutine"), this);
-  Finder->addMatcher(cxxCatchStmt().bind("handler"), this);
-}
-
-void UnawaitedTaskCheck::onStartOfTranslationUnit() {
-  CoroutineCheck::onStartOfTranslationUnit();
-  Findings.clear();
-  Coroutines.clear();
-  StatementExpressionValues.clear();
-  Handlers.clear();
 }
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
-  Sources = Result.SourceManager;
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("dropped"))
-    Findings.try_emplace(Call, Finding{Call, nullptr});
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("held"))
-    Findings.try_emplace(Call,
-                         Finding{Call, Result.Nodes.getNodeAs<VarDecl>("var")});
-  if (const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("coroutine"))
-    Coroutines.push_back(Body);
-  if (const auto *Compound =
-          Result.Nodes.getNodeAs<CompoundStmt>("statement-expression"))
-    if (const auto *Value = dyn_cast_or_null<Expr>(Compound->body_back()))
-      StatementExpressionValues.insert(droppedValue(*Value));
-  if (const auto *Handler = Result.Nodes.getNodeAs<CXXCatchStmt>("handler"))
-    Handlers.push_back(Handler->getHandlerBlock()->getSourceRange());
-}
-
-void UnawaitedTaskCheck::onEndOfTranslationUnit() {
-  if (Findings.empty())
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  const Stmt *Body = Function->getBody();
+  if (!Body)
     return;
-  // A creation is in a coroutine's own code (not in a plain lambda nested in
-  // it) if the model lists it among that body's calls.
-  llvm::DenseSet<const CallExpr *> InCoroutines;
-  for (const CoroutineBodyStmt *Body : Coroutines)
-    for (const CallExpr *Call : model().info(*Body).calls())
-      if (Findings.contains(Call))
-        InCoroutines.insert(Call);
-  for (const auto &[Call, F] : Findings) {
-    if (!F.Var && StatementExpressionValues.contains(Call))
-      continue;
-    Place Where = Place::PlainCode;
-    if (InCoroutines.contains(Call))
-      Where = isInHandler(creationBegin(*Call)) ? Place::CoroutineHandler
-                                                : Place::Coroutine;
-    report(F, Where);
+  bool IsCoroutine = false;
+  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body)) {
+    IsCoroutine = true;
+    Body = Coroutine->getBody();
   }
-}
-
-bool UnawaitedTaskCheck::isInHandler(SourceLocation Loc) const {
-  return llvm::any_of(Handlers, [&](SourceRange Handler) {
-    return Sources->isPointWithin(Loc, Handler.getBegin(), Handler.getEnd());
-  });
+  UnrunTaskFinder Finder(model(), TaskTypeNames);
+  for (const UnrunTaskFinder::Finding &F : Finder.find(*Body)) {
+    Place Where = Place::PlainCode;
+    if (IsCoroutine)
+      Where = F.InHandler ? Place::CoroutineHandler : Place::Coroutine;
+    report(*F.Creation, F.Var, Where);
+  }
 }
 
 llvm::StringRef UnawaitedTaskCheck::advice(Place Where) {
@@ -228,17 +299,17 @@ llvm::StringRef UnawaitedTaskCheck::advice(Place Where) {
          "it concurrently";
 }
 
-void UnawaitedTaskCheck::report(const Finding &F, Place Where) {
-  bool Awaitable = isAwaitableType(createdType(*F.Creation));
-  if (F.Var) {
-    diag(F.Var->getLocation(), "task '%0' is never awaited; it will not run")
-        << F.Var->getName();
+void UnawaitedTaskCheck::report(const CallExpr &Call, const VarDecl *Var,
+                                Place Where) {
+  bool Awaitable = isAwaitableType(createdType(Call));
+  if (Var) {
+    diag(Var->getLocation(), "task '%0' is never awaited; it will not run")
+        << Var->getName();
     if (Awaitable)
-      diag(F.Var->getLocation(), advice(Where), DiagnosticIDs::Note)
-          << ("'" + F.Var->getName() + "'").str();
+      diag(Var->getLocation(), advice(Where), DiagnosticIDs::Note)
+          << ("'" + Var->getName() + "'").str();
     return;
   }
-  const CallExpr &Call = *F.Creation;
   SourceLocation Begin = creationBegin(Call);
   std::string Name = creatorName(Call);
   {

@@ -225,6 +225,53 @@ asyncrt::task<> discarded_in_parentheses() {
   co_return;
 }
 
+asyncrt::task<> discarded_right_of_discarded_comma(int &count) {
+  ++count, fetch("b");
+  // CHECK: :[[@LINE-1]]:12: warning: task returned by 'fetch' is never awaited; it will not run [async-unawaited-task]
+  // CHECK: :[[@LINE-2]]:12: note: co_await it, or pass it to asyncrt::spawn
+  // FIXED: {{^}}  ++count, co_await fetch("b");{{$}}
+  co_return;
+}
+
+asyncrt::task<> discarded_in_both_branches_of_conditional(bool fast) {
+  fast ? fetch("fast") : fetch("slow");
+  // CHECK: :[[@LINE-1]]:10: warning: task returned by 'fetch' is never awaited; it will not run [async-unawaited-task]
+  // CHECK: :[[@LINE-2]]:10: note: co_await it, or pass it to asyncrt::spawn
+  // CHECK: :[[@LINE-3]]:26: warning: task returned by 'fetch' is never awaited; it will not run [async-unawaited-task]
+  // CHECK: :[[@LINE-4]]:26: note: co_await it, or pass it to asyncrt::spawn
+  // FIXED: {{^}}  fast ? co_await fetch("fast") : co_await fetch("slow");{{$}}
+  co_return;
+}
+
+asyncrt::task<> discarded_in_init_statements(int n) {
+  if (tick(); n > 0)
+    co_return;
+  // CHECK: :[[@LINE-2]]:7: warning: task returned by 'tick' is never awaited; it will not run [async-unawaited-task]
+  // CHECK: :[[@LINE-3]]:7: note: co_await it, or pass it to asyncrt::spawn
+  // FIXED: {{^}}  if (co_await tick(); n > 0){{$}}
+  switch (tick(); n) {
+  // CHECK: :[[@LINE-1]]:11: warning: task returned by 'tick' is never awaited; it will not run [async-unawaited-task]
+  // CHECK: :[[@LINE-2]]:11: note: co_await it, or pass it to asyncrt::spawn
+  // FIXED: {{^}}  switch (co_await tick(); n) {{[{]}}{{$}}
+  default:
+    break;
+  }
+  for (tick(); n > 0; --n)
+  // CHECK: :[[@LINE-1]]:8: warning: task returned by 'tick' is never awaited; it will not run [async-unawaited-task]
+  // CHECK: :[[@LINE-2]]:8: note: co_await it, or pass it to asyncrt::spawn
+  // FIXED: {{^}}  for (co_await tick(); n > 0; --n){{$}}
+    co_await tick();
+}
+
+asyncrt::task<> discarded_after_attribute(bool fast) {
+  if (fast) [[likely]]
+    tick();
+  // CHECK: :[[@LINE-1]]:5: warning: task returned by 'tick' is never awaited; it will not run [async-unawaited-task]
+  // CHECK: :[[@LINE-2]]:5: note: co_await it, or pass it to asyncrt::spawn
+  // FIXED: {{^}}    co_await tick();{{$}}
+  co_return;
+}
+
 asyncrt::task<> task_variable_never_used() {
   auto pending = fetch("api/a");
   // CHECK: :[[@LINE-1]]:8: warning: task 'pending' is never awaited; it will not run [async-unawaited-task]
@@ -269,6 +316,21 @@ asyncrt::task<> coroutine_lambda_in_coroutine_drops_task() {
     co_return;
   };
   co_await step();
+}
+
+asyncrt::task<> coroutine_lambda_in_catch_handler_may_await() {
+  try {
+    co_await tick();
+  } catch (...) {
+    auto retry = []() -> asyncrt::task<> {
+      tick();
+      // CHECK: :[[@LINE-1]]:7: warning: task returned by 'tick' is never awaited; it will not run [async-unawaited-task]
+      // CHECK: :[[@LINE-2]]:7: note: co_await it, or pass it to asyncrt::spawn to run it concurrently
+      // FIXED: {{^}}      co_await tick();{{$}}
+      co_return;
+    };
+    asyncrt::spawn(retry());
+  }
 }
 
 asyncrt::task<> wrapper() { return tick(); }
@@ -462,6 +524,23 @@ template <class F> void unknown_callable_until_instantiated(F f) { f(); }
 template void unknown_callable_until_instantiated(int (*)());
 
 void value_of_statement_expression_used() { consume(({ fetch("api/a"); })); }
+
+asyncrt::task<> used_right_of_comma_and_conditional(bool fast) {
+  consume((tick(), fetch("a")));
+  // CHECK: :[[@LINE-1]]:12: warning: task returned by 'tick' is never awaited; it will not run [async-unawaited-task]
+  // CHECK: :[[@LINE-2]]:12: note: co_await it, or pass it to asyncrt::spawn
+  // FIXED: {{^}}  consume((co_await tick(), fetch("a")));{{$}}
+  consume(fast ? fetch("fast") : fetch("slow"));
+  int n = co_await (fast ? fetch("fast") : fetch("slow"));
+  if (auto pending = fetch("a"); n > 0)
+    co_await std::move(pending);
+}
+
+asyncrt::task<int> task_captured_by_lambda() {
+  auto later = [pending = fetch("api/a")]() mutable { return std::move(pending); };
+  auto ignored = [pending = fetch("api/b")] { return 1; };
+  co_return co_await later();
+}
 
 int main() {
   discarded_call_in_coroutine();
