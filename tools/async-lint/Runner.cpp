@@ -14,6 +14,7 @@
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/thread.h"
@@ -40,8 +41,27 @@ private:
   const TranslationUnit &Unit;
 };
 
+/// True if a glob of \p Checks may enable one of clang's own warnings
+/// (`*`, `clang-*`, `clang-diagnostic-extra-semi`, ...).
+bool mayEnableCompilerWarnings(llvm::StringRef Checks) {
+  constexpr llvm::StringLiteral Prefix = "clang-diagnostic-";
+  llvm::SmallVector<llvm::StringRef, 8> Globs;
+  llvm::SplitString(Checks, Globs, ",\n");
+  return llvm::any_of(Globs, [&](llvm::StringRef Glob) {
+    Glob = Glob.trim();
+    if (Glob.empty() || Glob.starts_with("-"))
+      return false;
+    llvm::StringRef Literal = Glob.take_until([](char C) { return C == '*'; });
+    if (Literal.size() == Glob.size())
+      return Glob.starts_with(Prefix);
+    return Prefix.starts_with(Literal) || Literal.starts_with(Prefix);
+  });
+}
+
 /// The RemovedArgs, ExtraArgsBefore and ExtraArgs of the file's
-/// configuration, applied as clang-tidy applies them.
+/// configuration, applied as clang-tidy applies them; and -w unless a
+/// clang warning is among the enabled checks: the warnings' own analyses
+/// cost about as much as all the checks, for output nobody sees.
 tooling::ArgumentsAdjuster configuredArguments(ClangTidyContext &Context) {
   return [&Context](const tooling::CommandLineArguments &Args,
                     llvm::StringRef File) {
@@ -58,6 +78,9 @@ tooling::ArgumentsAdjuster configuredArguments(ClangTidyContext &Context) {
     if (Options.ExtraArgs)
       Adjusted = tooling::getInsertArgumentAdjuster(
           *Options.ExtraArgs, ArgumentInsertPosition::END)(Adjusted, File);
+    if (!mayEnableCompilerWarnings(Options.Checks.value_or("")))
+      Adjusted = tooling::getInsertArgumentAdjuster(
+          "-w", ArgumentInsertPosition::END)(Adjusted, File);
     return Adjusted;
   };
 }
