@@ -104,3 +104,34 @@ TEST(task, a_chain_of_a_million_nested_awaits_does_not_grow_the_stack) {
 TEST(task, block_on_returns_the_value) { EXPECT_EQ(asyncrt::block_on(forty_two()), 42); }
 
 TEST(task, block_on_rethrows_the_exception) { EXPECT_THROW(asyncrt::block_on(throw_runtime_error()), std::runtime_error); }
+
+// A task's value and its exception share the result slot in front of its
+// frame; a value more aligned than the exception has a place of its own.
+namespace {
+struct alignas(16) aligned_pair {
+  long double a;
+  int b;
+};
+asyncrt::task<aligned_pair> make_aligned(int b) { co_return aligned_pair{1.5L, b}; }
+asyncrt::task<std::string> fail_as_string(bool fail) {
+  if (fail) throw std::runtime_error("slot");
+  co_return std::string(100, 'y');
+}
+}  // namespace
+
+ASYNC_TEST(task, values_of_any_alignment_and_exceptions_share_the_result_slot) {
+  aligned_pair awaited = co_await make_aligned(3);
+  EXPECT_EQ(awaited.b, 3);
+  EXPECT_EQ(awaited.a, 1.5L);
+  aligned_pair joined = co_await asyncrt::spawn(make_aligned(4));
+  EXPECT_EQ(joined.b, 4);
+  EXPECT_EQ((co_await fail_as_string(false)).size(), 100u);
+  EXPECT_EQ((co_await asyncrt::spawn(fail_as_string(false))).size(), 100u);
+  bool threw = false;
+  try {
+    co_await asyncrt::spawn(fail_as_string(true));
+  } catch (const std::runtime_error& e) {
+    threw = std::string(e.what()) == "slot";
+  }
+  EXPECT_TRUE(threw);
+}

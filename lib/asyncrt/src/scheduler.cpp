@@ -384,8 +384,8 @@ void scheduler::complete(task_header* task) noexcept {
   std::coroutine_handle<>::from_address(frame_of(task)).destroy();
   const std::uint32_t old = mark_complete(task, 0);
   // No handle left to rethrow it: the failure would be lost.
-  const std::exception_ptr& failure = slot_of(task)->failure;
-  if (!(old & state_join_interest) && failure) report_unobserved(failure);
+  result_slot_base* slot = slot_of(task);
+  if (!(old & state_join_interest) && slot->failed()) report_unobserved(slot->failure());
   wake_joiner(task, old);
   release(task);
 }

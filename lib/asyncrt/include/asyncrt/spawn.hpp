@@ -33,7 +33,7 @@ T take_result(task_header* task) {
   } owner{task};
   if (task->state.load(std::memory_order_acquire) & state_aborted) throw task_cancelled{};
   result_slot<T>* slot = typed_slot_of<T>(task);
-  if (slot->failure) std::rethrow_exception(slot->failure);
+  if (slot->failed()) std::rethrow_exception(slot->failure());
   if constexpr (!std::is_void_v<T>) return std::move(*slot->value());
 }
 
@@ -43,8 +43,8 @@ T take_result(task_header* task) {
 // other's bit in the same atomic word.)
 inline void detach_handle(task_header* task) noexcept {
   const std::uint32_t old = task->state.fetch_and(~std::uint32_t{state_join_interest}, std::memory_order_acq_rel);
-  if ((old & state_complete) && !(old & state_aborted) && slot_of(task)->failure)
-    report_unobserved(slot_of(task)->failure);
+  if ((old & state_complete) && !(old & state_aborted) && slot_of(task)->failed())
+    report_unobserved(slot_of(task)->failure());
   release(task);
 }
 

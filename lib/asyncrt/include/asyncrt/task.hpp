@@ -80,7 +80,7 @@ class task_promise final : public promise_base {
   static void operator delete(void* frame) noexcept { deallocate_frame<T>(frame); }
 
   task<T> get_return_object() noexcept;
-  void unhandled_exception() noexcept { slot()->failure = std::current_exception(); }
+  void unhandled_exception() noexcept { slot()->set_failure(std::current_exception()); }
 
   template <class U = T>
     requires std::is_constructible_v<T, U&&>
@@ -90,7 +90,7 @@ class task_promise final : public promise_base {
 
   T take() {
     result_slot<T>* s = slot();
-    if (s->failure) std::rethrow_exception(s->failure);
+    if (s->failed()) std::rethrow_exception(s->failure());
     return std::move(*s->value());
   }
 
@@ -109,10 +109,10 @@ class task_promise<void> final : public promise_base {
   static void operator delete(void* frame) noexcept { deallocate_frame<void>(frame); }
 
   task<void> get_return_object() noexcept;
-  void unhandled_exception() noexcept { slot()->failure = std::current_exception(); }
+  void unhandled_exception() noexcept { slot()->set_failure(std::current_exception()); }
   void return_void() noexcept {}
   void take() {
-    if (slot()->failure) std::rethrow_exception(slot()->failure);
+    if (slot()->failed()) std::rethrow_exception(slot()->failure());
   }
 
  private:

@@ -106,7 +106,7 @@ class child_set {
   static bool failed_one(const join_handle<U>& handle) noexcept {
     task_header* header = handle_access::header(handle);
     if (header->state.load(std::memory_order_acquire) & state_aborted) return true;
-    return static_cast<bool>(slot_of(header)->failure);
+    return slot_of(header)->failed();
   }
 
   std::tuple<join_handle<T>...> handles_;

@@ -2,6 +2,7 @@
 
 #include <asyncrt/detail/frame_allocator.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <coroutine>
 #include <cstddef>
@@ -60,22 +61,57 @@ inline constexpr std::size_t header_size = sizeof(task_header);
 static_assert(header_size % alignof(std::max_align_t) == 0,
               "what follows the header must stay suitably aligned");
 
-// Where a spawned task's outcome is kept once its frame is gone.
+// Where a task's outcome is kept (and a spawned task's, once its frame is
+// gone): its value or its exception. A task has one or the other, so they
+// share the storage that follows `destroy`, which says what is there (null:
+// nothing yet). The exception is always at offset 8; a value too unless its
+// type is more aligned than that. A task<std::size_t> thus needs 16 bytes of
+// slot rather than 32, which keeps a trivial task's block at 112 bytes: in
+// glibc's cheapest size range (its fast bins end at 128-byte chunks).
+//
+// The value may extend past the end of this object: the slot is placed in
+// the task's block with slot_size<T> bytes reserved for it.
 struct result_slot_base {
-  void (*destroy_value)(result_slot_base*) noexcept = nullptr;  // set while a value is stored
-  std::exception_ptr failure;
+  void (*destroy)(result_slot_base*) noexcept = nullptr;
+  alignas(std::exception_ptr) unsigned char storage[sizeof(std::exception_ptr)];
+
+  [[nodiscard]] bool failed() const noexcept { return destroy == &destroy_failure; }
+
+  // Only when failed().
+  const std::exception_ptr& failure() noexcept { return *failure_ptr(this); }
+
+  void set_failure(std::exception_ptr failure) noexcept {
+    reset();
+    ::new (static_cast<void*>(storage)) std::exception_ptr(std::move(failure));
+    destroy = &destroy_failure;
+  }
+
+  // Destroys the value or exception, if any.
+  void reset() noexcept {
+    if (auto* d = std::exchange(destroy, nullptr)) d(this);
+  }
+
+ private:
+  static std::exception_ptr* failure_ptr(result_slot_base* self) noexcept {
+    return std::launder(reinterpret_cast<std::exception_ptr*>(self->storage));
+  }
+  static void destroy_failure(result_slot_base* self) noexcept { failure_ptr(self)->~exception_ptr(); }
 };
+static_assert(sizeof(result_slot_base) == 16);
+
+template <class T>
+inline constexpr std::size_t value_offset =
+    alignof(T) <= alignof(std::exception_ptr) ? 8 : (sizeof(result_slot_base) + alignof(T) - 1) / alignof(T) * alignof(T);
 
 template <class T>
 struct result_slot : result_slot_base {
-  alignas(T) unsigned char storage[sizeof(T)];
+  T* value() noexcept { return std::launder(reinterpret_cast<T*>(reinterpret_cast<char*>(this) + value_offset<T>)); }
 
-  T* value() noexcept { return std::launder(reinterpret_cast<T*>(storage)); }
-
+  // Called once, on a slot that holds nothing yet.
   template <class U>
   void store(U&& v) {
-    ::new (static_cast<void*>(storage)) T(std::forward<U>(v));
-    destroy_value = [](result_slot_base* self) noexcept { static_cast<result_slot*>(self)->value()->~T(); };
+    ::new (static_cast<void*>(reinterpret_cast<char*>(this) + value_offset<T>)) T(std::forward<U>(v));
+    destroy = [](result_slot_base* self) noexcept { static_cast<result_slot*>(self)->value()->~T(); };
   }
 };
 
@@ -83,7 +119,9 @@ template <>
 struct result_slot<void> : result_slot_base {};
 
 template <class T>
-inline constexpr std::size_t slot_size = (sizeof(result_slot<T>) + 15) / 16 * 16;
+inline constexpr std::size_t slot_size = (std::max(sizeof(result_slot_base), value_offset<T> + sizeof(T)) + 15) / 16 * 16;
+template <>
+inline constexpr std::size_t slot_size<void> = sizeof(result_slot_base);
 
 template <class T>
 inline constexpr std::size_t frame_offset = header_size + slot_size<T>;
@@ -109,7 +147,7 @@ task_header* header_of(void* frame) noexcept {
 // Frees a block whose frame is gone: the slot's contents, then the memory.
 inline void free_block(task_header* header) noexcept {
   result_slot_base* slot = slot_of(header);
-  if (slot->destroy_value) slot->destroy_value(slot);
+  slot->reset();
   slot->~result_slot_base();
   const unsigned size_class = header->size_class;
   header->~task_header();
