@@ -159,23 +159,41 @@ def callgrind_total(name: str) -> int:
     return total
 
 
-def callgrind_top(name: str, pattern: str, count: int):
-    """The `count` heaviest functions (inclusive) whose names match `pattern`,
-    leaving out the frames that hold the whole run (above half of it), the
-    visitors' recursive Traverse* frames and callgrind's copies of recursive
-    calls (`name'2`), whose inclusive counts overlap."""
+def callgrind_inclusive(name: str, function: str) -> int:
+    """Inclusive instructions of the run's functions whose names contain `function`."""
     files = sorted(OUT.glob(f"callgrind.{name}.*"), key=lambda f: f.stat().st_size)
     out = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(files[-1])],
                          capture_output=True, text=True).stdout
-    rows = []
     for line in out.splitlines():
-        m = re.match(r"\s*([\d,]+)\s+\(\s*([\d.]+)%\)\s+\S*?:(.*?)(?:\s+\[.*\])?$", line)
-        if (m and float(m.group(2)) < 50 and re.search(pattern, m.group(3))
-                and not re.search(r"'\d+$|RecursiveASTVisitor", m.group(3).strip())):
-            rows.append((int(m.group(1).replace(",", "")), float(m.group(2)), m.group(3).strip()))
-        if len(rows) == count:
-            break
-    return rows
+        m = re.match(r"\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+\S*?:(.*?)(?:\s+\[.*\])?$", line)
+        if m and function in m.group(2) and not re.search(r"'\d+$", m.group(2).strip()):
+            return int(m.group(1).replace(",", ""))
+    return 0
+
+
+def callgrind_self(name: str) -> dict:
+    """Instructions spent in each function itself (exclusive) in the run's largest process."""
+    files = sorted(OUT.glob(f"callgrind.{name}.*"), key=lambda f: f.stat().st_size)
+    out = subprocess.run(["callgrind_annotate", "--threshold=100", str(files[-1])],
+                         capture_output=True, text=True).stdout
+    costs = {}
+    for line in out.splitlines():
+        m = re.match(r"\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+(.*?)(?:\s+\[(.*)\])?$", line)
+        if not m or "PROGRAM TOTALS" in line:
+            continue
+        function = re.sub(r"'\d+$", "", m.group(2).split(":", 1)[-1].strip())
+        if function.startswith("0x"):  # a local symbol of a stripped library: name the library
+            function = f"(unnamed, in {Path(m.group(3) or '?').name})"
+        costs[function] = costs.get(function, 0) + int(m.group(1).replace(",", ""))
+    return costs
+
+
+def callgrind_excess(name: str, floor_name: str, count: int):
+    """The `count` functions whose own instructions grow most from the floor's
+    run to `name`'s: where the instructions above the floor go."""
+    tool, floor = callgrind_self(name), callgrind_self(floor_name)
+    growth = sorted(((tool[f] - floor.get(f, 0), f) for f in tool), reverse=True)
+    return [(ir, f) for ir, f in growth[:count] if ir > 0]
 
 
 def summary(results, label, tool):
@@ -207,19 +225,24 @@ def table(args, machine, binary, inputs, results, parallel, grind) -> str:
         lines += ["", f"`async-lint -p` over {count} translation units: -j 1 {j1:.2f} s, -j 2 {j2:.2f} s wall "
                       f"(median of {args.reps}); speed-up **{j1 / j2:.2f}x** (target at least 1.8x)."]
     if grind:
-        totals, top = grind
+        totals, phases, top = grind
         floor = totals["clang++ -fsyntax-only"]
         lines += ["", f"Callgrind, the generated unit with {args.callgrind_coroutines} coroutines "
                       "(instructions of the whole run, all processes):", "",
                   "| tool | instructions | / floor |", "|---|---:|---:|"]
         for tool, total in totals.items():
             lines.append(f"| {tool} | {total:,} | {total / floor:.3f}x |")
+        lines += ["", "The check phase alone (`MatchFinder::matchAST`, inclusive: the matchers' walk of the AST "
+                      "and every check's work; the rest of a run is parsing, which the floor also does): "
+                      + "; ".join(f"{tool} {ir:,} ({ir / floor:.1%} of the floor)" for tool, ir in phases.items())
+                      + "."]
         lines += ["", f"async-lint minus the floor: {totals['async-lint'] - floor:,} instructions "
                       f"({(totals['async-lint'] - floor) / floor:.1%} of the floor). "
-                      "Heaviest functions of async-lint outside parsing (inclusive):", "",
-                  "| instructions | % of async-lint | function |", "|---:|---:|---|"]
-        for ir, pct, fn in top:
-            lines.append(f"| {ir:,} | {pct:.1f}% | `{fn[:140]}` |")
+                      "Where they go: the functions whose own (exclusive) instructions grow most "
+                      "from the floor's run to async-lint's:", "",
+                  "| instructions above the floor | function |", "|---:|---|"]
+        for ir, fn in top:
+            lines.append(f"| {ir:,} | `{fn[:140]}` |")
     return "\n".join(lines)
 
 
@@ -260,8 +283,10 @@ def main() -> int:
             callgrind(cmd, name)
             totals[tool] = callgrind_total(name)
             benchlib.log(f"callgrind {tool}: {totals[tool]:,} instructions")
-        top = callgrind_top("async_lint", r"clang::tidy::|ast_matchers::|ParentMapContext|CFG::|Diagnostic", 12)
-        grind = (totals, top)
+        phases = {tool: callgrind_inclusive(re.sub(r"\W+", "_", tool), "MatchFinder::matchAST")
+                  for tool in ("clang-tidy coroutine checks", "async-lint")}
+        top = callgrind_excess("async_lint", "clang_fsyntax_only", 12)
+        grind = (totals, phases, top)
 
     text = table(args, machine, binary, inputs, results, parallel, grind)
     print(text)

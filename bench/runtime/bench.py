@@ -96,7 +96,7 @@ def table(results: dict, workloads, reps: int, machine: str) -> str:
     lines = [
         f"Machine: {machine}.  ",
         f"Date: {benchlib.today()}. Command: `{command}` "
-        f"(median of {reps} interleaved runs per cell; two worker threads each).",
+        f"(median of {reps} interleaved runs per cell, each repetition starting with another runtime; two worker threads each).",
         "",
         "| workload | unit | asyncrt | tokio 1.24 | Asio 1.26 | asyncrt / tokio | asyncrt / Asio |",
         "|---|---|---:|---:|---:|---:|---:|",
@@ -139,8 +139,12 @@ def main() -> int:
     programs = build()
     results = {(rt, w): [] for rt in RUNTIMES for w in workloads}
     for rep in range(args.reps):
+        # Each repetition starts with another runtime: the first run after a
+        # big one (Asio's or tokio's sleep_1m frees a gigabyte) pays for the
+        # kernel's reclaim, and that cost must not fall on one runtime only.
+        order = RUNTIMES[rep % len(RUNTIMES):] + RUNTIMES[:rep % len(RUNTIMES)]
         for w in workloads:
-            for rt in RUNTIMES:
+            for rt in order:
                 if (rt, w) in UNSUPPORTED:
                     continue
                 r = measure(programs[rt], w, args.timeout)
