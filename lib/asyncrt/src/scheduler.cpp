@@ -131,6 +131,12 @@ void yield_current(std::coroutine_handle<> h) {
   task->state.fetch_or(state_notified, std::memory_order_relaxed);
 }
 
+bool continue_or_yield(std::coroutine_handle<> h) {
+  if (coop_consume()) return false;
+  yield_current(h);
+  return true;
+}
+
 void wake(task_header* task) noexcept {
   wake_when(task, [](std::uint32_t) { return true; });
 }
@@ -217,9 +223,7 @@ bool join_wait::suspend(std::span<task_header* const> children, std::coroutine_h
   }
   if (!one_complete) return true;
   finish();
-  if (coop_consume()) return false;
-  yield_current(h);
-  return true;
+  return continue_or_yield(h);
 }
 
 void join_wait::finish() noexcept {

@@ -96,9 +96,7 @@ class acquire_awaiter {
     if (semaphore_.waiters_.empty() && semaphore_.permits_ >= count_) {
       semaphore_.permits_ -= count_;
       lock.unlock();
-      if (coop_consume()) return false;
-      yield_current(h);
-      return true;
+      return continue_or_yield(h);
     }
     node_.task = suspend_current(h);
     node_.status = waiter_status::queued;
@@ -145,9 +143,7 @@ class notified_awaiter {
     if (notify_.permit_) {
       notify_.permit_ = false;
       lock.unlock();
-      if (coop_consume()) return false;
-      yield_current(h);
-      return true;
+      return continue_or_yield(h);
     }
     node_.task = suspend_current(h);
     node_.status = waiter_status::queued;

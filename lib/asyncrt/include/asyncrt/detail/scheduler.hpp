@@ -36,6 +36,11 @@ task_header* suspend_current(std::coroutine_handle<> h);
 // run queue: the other tasks there run first.
 void yield_current(std::coroutine_handle<> h);
 
+// The end of an await_suspend that found its resource ready: false (the
+// awaiting coroutine goes on at once) while the current run's coop budget
+// lasts; once it is spent, yields the task's turn at `h` and returns true.
+bool continue_or_yield(std::coroutine_handle<> h);
+
 // Makes a suspended task runnable. Resources call it under the lock that also
 // guards the awaiter's deregistration, so the task cannot be destroyed while
 // the call is in progress.

@@ -112,9 +112,7 @@ class [[nodiscard]] send_awaiter {
       node_.status = waiter_status::granted;
       state_.wake_receiver();
       lock.unlock();
-      if (asyncrt::detail::coop_consume()) return false;
-      asyncrt::detail::yield_current(h);
-      return true;
+      return asyncrt::detail::continue_or_yield(h);
     }
     node_.task = asyncrt::detail::suspend_current(h);
     node_.status = waiter_status::queued;
@@ -154,9 +152,7 @@ class [[nodiscard]] recv_awaiter {
     std::unique_lock lock(state_.lock);
     if (!state_.buffer.empty() || state_.senders == 0) {
       lock.unlock();
-      if (asyncrt::detail::coop_consume()) return false;
-      asyncrt::detail::yield_current(h);
-      return true;
+      return asyncrt::detail::continue_or_yield(h);
     }
     node_.task = asyncrt::detail::suspend_current(h);
     node_.status = waiter_status::queued;

@@ -130,9 +130,7 @@ class receiver {
       std::unique_lock lock(state_.lock);
       if (state_.sender_done) {
         lock.unlock();
-        if (asyncrt::detail::coop_consume()) return false;
-        asyncrt::detail::yield_current(h);
-        return true;
+        return asyncrt::detail::continue_or_yield(h);
       }
       node_.task = asyncrt::detail::suspend_current(h);
       state_.waiter = &node_;
