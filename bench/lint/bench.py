@@ -206,24 +206,30 @@ def table(args, machine, binary, inputs, results, parallel, grind) -> str:
     lines = [
         f"Machine: {machine}.  ",
         f"Date: {benchlib.today()}. Command: `{command}` (median of {args.reps} interleaved runs; "
-        "wall time, and CPU time (user + sys) of the tool's process, which the other users of the machine disturb less). "
-        f"{binary}.",
+        "wall time, and CPU time (user + sys) of the tool's process, which the other users of the machine disturb less; "
+        "the ratios are the medians of each repetition's own ratio, since the machine's speed drifts "
+        f"between repetitions more than between neighbouring runs). {binary}.",
         "",
         "| input | tool | wall (s) | CPU (s) | wall / floor | CPU / floor |",
         "|---|---|---:|---:|---:|---:|",
     ]
     for label, files in inputs.items():
-        floor = summary(results, label, "clang++ -fsyntax-only")
+        floor = results[(label, "clang++ -fsyntax-only")]
         for tool in tools(files):
             wall, cpu = summary(results, label, tool)
+            runs = results[(label, tool)]
+            wall_ratio = benchlib.median([r[0] / f[0] for r, f in zip(runs, floor)])
+            cpu_ratio = benchlib.median([r[1] / f[1] for r, f in zip(runs, floor)])
             lines.append(f"| {label} ({len(files)} file{'s' if len(files) > 1 else ''}) | {tool} | {wall:.2f} | "
-                         f"{cpu:.2f} | {wall / floor[0]:.3f}x | {cpu / floor[1]:.3f}x |")
+                         f"{cpu:.2f} | {wall_ratio:.3f}x | {cpu_ratio:.3f}x |")
     if parallel:
         count, runs = parallel
         j1 = benchlib.median([r[0] for r in runs[1]])
         j2 = benchlib.median([r[0] for r in runs[2]])
+        speedup = benchlib.median([a[0] / b[0] for a, b in zip(runs[1], runs[2])])
         lines += ["", f"`async-lint -p` over {count} translation units: -j 1 {j1:.2f} s, -j 2 {j2:.2f} s wall "
-                      f"(median of {args.reps}); speed-up **{j1 / j2:.2f}x** (target at least 1.8x)."]
+                      f"(median of {args.reps}); speed-up **{speedup:.2f}x** (median of each repetition's; "
+                      "target at least 1.8x)."]
     if grind:
         totals, phases, top = grind
         floor = totals["clang++ -fsyntax-only"]

@@ -96,7 +96,8 @@ def table(results: dict, workloads, reps: int, machine: str) -> str:
     lines = [
         f"Machine: {machine}.  ",
         f"Date: {benchlib.today()}. Command: `{command}` "
-        f"(median of {reps} interleaved runs per cell, each repetition starting with another runtime; two worker threads each).",
+        f"(median of {reps} interleaved runs per cell, each repetition starting with another runtime; "
+        "the ratios are the medians of each repetition's own ratio; two worker threads each).",
         "",
         "| workload | unit | asyncrt | tokio 1.24 | Asio 1.26 | asyncrt / tokio | asyncrt / Asio |",
         "|---|---|---:|---:|---:|---:|---:|",
@@ -120,7 +121,10 @@ def table(results: dict, workloads, reps: int, machine: str) -> str:
         ratios = []
         for peer in ("tokio", "asio"):
             if "asyncrt" in med and peer in med:
-                ratios.append(f"{med['asyncrt'][0] / med[peer][0]:.2f}x")
+                # The median of each repetition's own ratio: the machine's
+                # speed drifts between repetitions more than within one.
+                paired = [a[0] / b[0] for a, b in zip(results[("asyncrt", w)], results[(peer, w)])]
+                ratios.append(f"{benchlib.median(paired):.2f}x")
             else:
                 ratios.append("-")
         lines.append(f"| {w} | {UNITS[w]} | " + " | ".join(cells + ratios) + " |")
