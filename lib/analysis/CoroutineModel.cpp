@@ -51,6 +51,38 @@ const FunctionDecl *coroutineFunction(const CoroutineBodyStmt &Body) {
   return nullptr;
 }
 
+bool dropsValueOf(const Stmt &Parent, const Stmt *Child, bool ParentDropped) {
+  if (isa<CompoundStmt>(Parent))
+    return true;
+  if (const auto *If = dyn_cast<IfStmt>(&Parent))
+    return Child == If->getThen() || Child == If->getElse() ||
+           Child == If->getInit();
+  if (const auto *For = dyn_cast<ForStmt>(&Parent))
+    return Child == For->getBody() || Child == For->getInc() ||
+           Child == For->getInit();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Parent))
+    return Child == Range->getBody() || Child == Range->getInit();
+  if (const auto *While = dyn_cast<WhileStmt>(&Parent))
+    return Child == While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(&Parent))
+    return Child == Do->getBody();
+  if (const auto *Switch = dyn_cast<SwitchStmt>(&Parent))
+    return Child == Switch->getBody() || Child == Switch->getInit();
+  if (const auto *Case = dyn_cast<SwitchCase>(&Parent))
+    return Child == Case->getSubStmt();
+  if (const auto *Label = dyn_cast<LabelStmt>(&Parent))
+    return Child == Label->getSubStmt();
+  if (const auto *Attributed = dyn_cast<AttributedStmt>(&Parent))
+    return Child == Attributed->getSubStmt();
+  if (const auto *Binary = dyn_cast<BinaryOperator>(&Parent);
+      Binary && Binary->isCommaOp())
+    return Child == Binary->getLHS() || (ParentDropped && Child == Binary->getRHS());
+  if (const auto *Conditional = dyn_cast<AbstractConditionalOperator>(&Parent))
+    return ParentDropped && (Child == Conditional->getTrueExpr() ||
+                             Child == Conditional->getFalseExpr());
+  return false;
+}
+
 bool CoroutineInfo::isLambda() const {
   const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
   return Method && Method->getParent()->isLambda();
@@ -95,9 +127,10 @@ public:
     return Continue;
   }
 
-  bool VisitCompoundStmt(CompoundStmt *Block) {
-    for (Stmt *Child : Block->body())
-      if (const auto *E = dyn_cast<Expr>(Child))
+  bool VisitStmt(Stmt *S) {
+    for (Stmt *Child : S->children())
+      if (const auto *E = dyn_cast_or_null<Expr>(Child);
+          E && dropsValueOf(*S, E, /*ParentDropped=*/false))
         Info.Statements.insert(E->IgnoreImplicit());
     return true;
   }

@@ -42,6 +42,13 @@ bool hasQualifiedNameIn(const NamedDecl *Decl, llvm::ArrayRef<std::string> Names
 /// template; never the implicit initial and final suspends.
 bool isExplicitSuspension(const Stmt *S);
 
+/// True if the value of \p Child, a child of \p Parent, is dropped: \p Child
+/// is a statement of its own (in a block, a branch, a loop body, a label, an
+/// init-statement, a for loop's increment), the left of a comma, or carries
+/// the dropped value of \p Parent (the right of a comma, a conditional's
+/// branch). \p ParentDropped says whether \p Parent's own value is dropped.
+bool dropsValueOf(const Stmt &Parent, const Stmt *Child, bool ParentDropped);
+
 /// A loop of a coroutine's own code, with where it sits in the loop nest.
 struct LoopInfo {
   const Stmt *Loop = nullptr;
@@ -104,7 +111,7 @@ public:
   bool mayTakeLock() const { return MayTakeLock; }
 
   /// True if \p E (looked at through implicit nodes) is a statement of its
-  /// own in the body's code: its value is discarded.
+  /// own in the body's code (see dropsValueOf): its value is discarded.
   bool isStatement(const Expr &E) const {
     return Statements.contains(E.IgnoreImplicit());
   }

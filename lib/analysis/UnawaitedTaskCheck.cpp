@@ -123,43 +123,6 @@ SourceLocation creationBegin(const CallExpr &Call) {
   return Call.getSourceRange().getBegin();
 }
 
-/// True if the value of \p Child, a child of \p Parent, is dropped: \p Child
-/// is a statement of its own (in a block, a branch, a loop body, a label, an
-/// init-statement, a for loop's increment), the left of a comma, or carries
-/// the dropped value of \p Parent (the right of a comma, a conditional's
-/// branch). \p ParentDropped says whether \p Parent's own value is dropped.
-bool dropsValueOf(const Stmt &Parent, const Stmt *Child, bool ParentDropped) {
-  if (isa<CompoundStmt>(Parent))
-    return true;
-  if (const auto *If = dyn_cast<IfStmt>(&Parent))
-    return Child == If->getThen() || Child == If->getElse() ||
-           Child == If->getInit();
-  if (const auto *For = dyn_cast<ForStmt>(&Parent))
-    return Child == For->getBody() || Child == For->getInc() ||
-           Child == For->getInit();
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Parent))
-    return Child == Range->getBody() || Child == Range->getInit();
-  if (const auto *While = dyn_cast<WhileStmt>(&Parent))
-    return Child == While->getBody();
-  if (const auto *Do = dyn_cast<DoStmt>(&Parent))
-    return Child == Do->getBody();
-  if (const auto *Switch = dyn_cast<SwitchStmt>(&Parent))
-    return Child == Switch->getBody() || Child == Switch->getInit();
-  if (const auto *Case = dyn_cast<SwitchCase>(&Parent))
-    return Child == Case->getSubStmt();
-  if (const auto *Label = dyn_cast<LabelStmt>(&Parent))
-    return Child == Label->getSubStmt();
-  if (const auto *Attributed = dyn_cast<AttributedStmt>(&Parent))
-    return Child == Attributed->getSubStmt();
-  if (const auto *Binary = dyn_cast<BinaryOperator>(&Parent);
-      Binary && Binary->isCommaOp())
-    return Child == Binary->getLHS() || (ParentDropped && Child == Binary->getRHS());
-  if (const auto *Conditional = dyn_cast<AbstractConditionalOperator>(&Parent))
-    return ParentDropped && (Child == Conditional->getTrueExpr() ||
-                             Child == Conditional->getFalseExpr());
-  return false;
-}
-
 /// Walks one function's own code and finds the tasks it creates and never
 /// runs. Nested lambdas and local classes are functions of their own, walked
 /// when the check meets them; a lambda's capture initialisers are the

@@ -8,7 +8,11 @@
 namespace clang::tidy::async {
 
 /// Finds lazy tasks that are created and never awaited, spawned or passed on,
-/// so they never run.
+/// so they never run. Unlike the other checks it looks at plain functions
+/// too (a task dropped in `main` never runs either), so it walks every
+/// function's own code itself rather than the model's coroutine bodies; it
+/// shares the model's task types and its notion of a dropped value
+/// (dropsValueOf).
 ///
 /// For the user-facing documentation see docs/checks/async-unawaited-task.md.
 class UnawaitedTaskCheck : public CoroutineCheck {

@@ -88,6 +88,14 @@ asyncrt::task<> this_thread_sleep_for() {
   co_return;
 }
 
+asyncrt::task<> this_thread_sleep_for_as_a_branch(bool slow) {
+  if (slow)
+    std::this_thread::sleep_for(100ms);
+  // CHECK: :[[@LINE-1]]:5: warning: 'std::this_thread::sleep_for' blocks the worker thread inside a coroutine; use co_await asyncrt::sleep_for [async-blocking-call]
+  // FIXED: {{^}}    co_await asyncrt::sleep_for(100ms);{{$}}
+  co_return;
+}
+
 asyncrt::task<> this_thread_sleep_until() {
   std::this_thread::sleep_until(std::chrono::steady_clock::now());
   // CHECK: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_until' blocks the worker thread inside a coroutine; use co_await asyncrt::sleep_for [async-blocking-call]
