@@ -17,6 +17,7 @@
 #include "Diagnostics.h"
 #include "Fixes.h"
 #include "Inputs.h"
+#include "LanguageServer.h"
 #include "Report.h"
 #include "ResultCache.h"
 #include "Runner.h"
@@ -245,5 +246,7 @@ int main(int Argc, const char **Argv) {
       async_lint::parseCommandLine(Argc, Argv);
   if (!Args)
     return async_lint::couldNotLint(Args.takeError());
+  if (Args->Lsp)
+    return async_lint::runLanguageServer(*Args, stdin, stdout);
   return async_lint::run(*Args);
 }

@@ -24,6 +24,7 @@ const char Overview[] = R"(finds the async mistakes of C++20 coroutine code
 
   async-lint [options] <file>... [-- <compiler flags>]
   async-lint -p <build-dir> [options] [<file>...]
+  async-lint --lsp [options]
 
 Compiler flags come from the flags after `--`, else from the
 compile_commands.json in <build-dir> (-p), else from a compilation
@@ -139,6 +140,12 @@ cl::opt<std::string> Jobs(
              "-j4 and -j 4 both work, as in make"),
     cl::init("0"), cl::Prefix, cl::cat(Category));
 
+cl::opt<bool> Lsp(
+    "lsp",
+    cl::desc("Serve the Language Server Protocol on standard input and\n"
+             "output, for editors (see docs/editors.md)"),
+    cl::cat(Category));
+
 void printVersion(llvm::raw_ostream &OS) {
   OS << "async-lint " ASYNC_LINT_VERSION "\n"
      << "  on the clang-tidy engine of LLVM " LLVM_VERSION_STRING "\n";
@@ -238,6 +245,11 @@ llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
   if (!ParsedJobs)
     return ParsedJobs.takeError();
   Result.Jobs = *ParsedJobs;
+  Result.Lsp = Lsp;
+  if (Result.Lsp && (!Result.Files.empty() || Result.Flags))
+    return llvm::createStringError(
+        "--lsp takes no files and no '--' flags: the editor names the files, "
+        "and each file's flags are found as for the command line");
   return Result;
 }
 

@@ -39,6 +39,8 @@ struct Invocation {
   bool CacheReadOnly = false;
   /// 0: one job per core.
   unsigned Jobs = 0;
+  /// Serve the Language Server Protocol on standard input and output.
+  bool Lsp = false;
 };
 
 /// Parses the command line. `--help` and `--version` print and exit 0 here;

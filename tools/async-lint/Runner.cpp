@@ -130,13 +130,11 @@ private:
   std::vector<InputFile> &Inputs;
 };
 
+} // namespace
+
 LintResult lintTranslationUnit(const TranslationUnit &Unit,
-                               const Configuration &Config) {
-  // The unit's own view of the disk: ClangTool moves its working directory
-  // to the compile command's, which the process-wide one would share with
-  // every thread.
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files =
-      llvm::vfs::createPhysicalFileSystem();
+                               const Configuration &Config,
+                               llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) {
   ClangTidyContext Context(Config.makeProvider(Files));
   UnitCommands Commands(Unit);
   tooling::ClangTool Tool(Commands, {Unit.File},
@@ -164,6 +162,16 @@ LintResult lintTranslationUnit(const TranslationUnit &Unit,
   Result.Compiled = Status == 0;
   Result.Errors = Consumer.take();
   return Result;
+}
+
+namespace {
+
+/// The unit's own view of the disk: ClangTool moves its working directory
+/// to the compile command's, which the process-wide one would share with
+/// every thread.
+LintResult lintTranslationUnit(const TranslationUnit &Unit,
+                               const Configuration &Config) {
+  return lintTranslationUnit(Unit, Config, llvm::vfs::createPhysicalFileSystem());
 }
 
 /// The unit's findings from \p Cache when its entry is still valid, else

@@ -8,6 +8,7 @@
 #include "ResultCache.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 namespace async_lint {
 
@@ -25,6 +26,14 @@ struct LintResult {
   /// cache).
   std::vector<InputFile> Inputs;
 };
+
+/// Lints one translation unit, reading its files through \p Files (the
+/// disk, or the language server's unsaved buffers over it). \p Files must
+/// be the unit's own: linting moves its working directory to the compile
+/// command's.
+LintResult lintTranslationUnit(const TranslationUnit &Unit,
+                               const Configuration &Config,
+                               llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files);
 
 /// Lints \p Units, \p Jobs at a time (0: one per core), each on its own
 /// thread with its own ClangTidyContext and file system, and hands each

@@ -1,0 +1,324 @@
+#!/usr/bin/env python3
+"""Protocol scenarios for `async-lint --lsp`, each a function run by name.
+
+  protocol.py --async-lint BIN --mock DIR --work DIR SCENARIO...
+
+Each scenario writes its files under --work (a compile_flags.txt there gives
+the mock headers' flags, found as the command line finds them), starts the
+server, plays its part of the protocol and raises Failure on the first
+difference from what LSP and docs/editors.md promise.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(__file__))
+from lsp_client import Failure, Server, apply_edits, expect, uri  # noqa: E402
+
+FOUR_MISTAKES = """\
+#include <asyncrt/asyncrt.hpp>
+#include <fstream>
+#include <mutex>
+
+asyncrt::task<int> fetch(int id);
+
+std::mutex cache_mutex;
+int cache;
+
+asyncrt::task<long> app() {
+  fetch(1);
+  std::ifstream config("app.conf");
+  std::lock_guard<std::mutex> guard(cache_mutex);
+  cache = co_await fetch(2);
+  long sum = 0;
+  for (long i = 0; i < 100000000; ++i)
+    sum += i * i;
+  co_return sum;
+}
+"""
+
+CLEAN = """\
+#include <asyncrt/asyncrt.hpp>
+
+asyncrt::task<int> fetch(int id);
+
+asyncrt::task<int> app() {
+  co_return co_await fetch(1);
+}
+"""
+
+
+class Scenario:
+    def __init__(self, arguments, name):
+        self.async_lint = os.path.abspath(arguments.async_lint)
+        self.work = os.path.join(os.path.abspath(arguments.work), name)
+        shutil.rmtree(self.work, ignore_errors=True)
+        os.makedirs(self.work)
+        self.write("compile_flags.txt", "\n".join([
+            "-std=c++20", "-nostdinc++", "-nostdlibinc", "-isystem", os.path.abspath(arguments.mock)]) + "\n")
+
+    def path(self, name):
+        return os.path.join(self.work, name)
+
+    def write(self, name, text):
+        with open(self.path(name), "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        return self.path(name)
+
+    def server(self, *extra_args):
+        return Server(self.async_lint, self.work, extra_args)
+
+    def cli(self, name):
+        """The command line's findings: (line, column, check) with 1-based columns."""
+        run = subprocess.run([self.async_lint, "--no-cache", name], cwd=self.work,
+                             capture_output=True, text=True)
+        found = []
+        for line in run.stdout.splitlines():
+            match = re.match(r"^[^:]+:(\d+):(\d+): warning: .* \[([\w-]+)\]$", line)
+            if match:
+                found.append((int(match[1]), int(match[2]), match[3]))
+        return found
+
+
+def checks_of(diagnostics):
+    return sorted(d.get("code") for d in diagnostics)
+
+
+def four_checks(diagnostics):
+    return len(diagnostics) == 4
+
+
+def scenario_findings_match_the_command_line(s):
+    source = s.write("mistakes.cpp", FOUR_MISTAKES)
+    server = s.server()
+    result = server.initialize(root=s.work)
+    capabilities = result["capabilities"]
+    expect(capabilities["textDocumentSync"]["change"] == 2, "incremental sync offered")
+    expect(capabilities["codeActionProvider"], "code actions offered")
+    expect(result["serverInfo"]["name"] == "async-lint", "serverInfo names the tool")
+    server.open(source)
+    diagnostics = server.diagnostics(source, four_checks)
+    from_lsp = sorted((d["range"]["start"]["line"] + 1, d["range"]["start"]["character"] + 1,
+                       d["code"]) for d in diagnostics)
+    from_cli = sorted(s.cli("mistakes.cpp"))
+    expect(from_lsp == from_cli, "server %s == command line %s" % (from_lsp, from_cli))
+    for d in diagnostics:
+        expect(d["severity"] == 2 and d["source"] == "async-lint", "a warning from async-lint")
+        expect(d["codeDescription"]["href"].endswith("/checks/%s.md" % d["code"]),
+               "codeDescription links the check's page: %s" % d)
+    lock = next(d for d in diagnostics if d["code"] == "async-lock-across-await")
+    related = lock["relatedInformation"]
+    expect(len(related) == 1 and related[0]["location"]["uri"] == uri(source)
+           and related[0]["location"]["range"]["start"]["line"] == 12
+           and "taken here" in related[0]["message"],
+           "the note is relatedInformation at the lock: %s" % related)
+    expect(server.stop() == 0, "exit after shutdown is status 0")
+
+
+def scenario_unsaved_buffers_are_linted_not_the_disk(s):
+    source = s.write("buffer.cpp", CLEAN)
+    server = s.server()
+    server.initialize()
+    server.open(source, FOUR_MISTAKES)
+    expect(len(server.diagnostics(source, four_checks)) == 4,
+           "the buffer's four mistakes, though the file on disk is clean")
+    # Incremental edit: `fetch(1);` on line 10 becomes `co_await fetch(1);`.
+    server.change(source, 2, [{"range": {"start": {"line": 10, "character": 2},
+                                         "end": {"line": 10, "character": 2}},
+                               "text": "co_await "}])
+    after = server.diagnostics(source, lambda d: len(d) == 3)
+    expect("async-unawaited-task" not in checks_of(after), "the awaited task is fine now")
+    # Full-text change back to the clean code.
+    server.change(source, 3, [{"text": CLEAN}])
+    expect(server.diagnostics(source, lambda d: not d) == [], "clean text, no findings")
+    with open(source, encoding="utf-8") as disk:
+        expect(disk.read() == CLEAN, "the file on disk is never written")
+    expect(server.stop() == 0, "clean exit")
+
+
+def scenario_quick_fix_and_suppression(s):
+    source = s.write("fix.cpp", FOUR_MISTAKES)
+    server = s.server()
+    server.initialize()
+    server.open(source)
+    diagnostics = server.diagnostics(source, four_checks)
+    unawaited = next(d for d in diagnostics if d["code"] == "async-unawaited-task")
+    actions = server.call("textDocument/codeAction", {
+        "textDocument": {"uri": uri(source)}, "range": unawaited["range"],
+        "context": {"diagnostics": [unawaited]}})
+    titles = [a["title"] for a in actions]
+    expect(titles == ["Fix: insert 'co_await'",
+                      "Suppress with NOLINTNEXTLINE(async-unawaited-task)"],
+           "a fix and a suppression: %s" % titles)
+    fix, suppress = actions
+    expect(fix["kind"] == "quickfix" and fix["isPreferred"], "the fix is the preferred quick fix")
+    expect(fix["diagnostics"][0]["code"] == "async-unawaited-task", "the fix names its diagnostic")
+    fixed = apply_edits(FOUR_MISTAKES, fix["edit"]["changes"][uri(source)])
+    expect("  co_await fetch(1);\n" in fixed, "the fix inserts co_await:\n" + fixed)
+    server.change(source, 2, [{"text": fixed}])
+    after = server.diagnostics(source, lambda d: len(d) == 3)
+    expect("async-unawaited-task" not in checks_of(after), "the fixed warning goes")
+
+    heavy = next(d for d in after if d["code"] == "async-heavy-loop")
+    actions = server.call("textDocument/codeAction", {
+        "textDocument": {"uri": uri(source)}, "range": heavy["range"],
+        "context": {"diagnostics": [heavy]}})
+    expect([a["title"] for a in actions] == ["Suppress with NOLINTNEXTLINE(async-heavy-loop)"],
+           "no fix-it for a heavy loop, only the suppression: %s" % actions)
+    suppressed = apply_edits(fixed, actions[0]["edit"]["changes"][uri(source)])
+    expect("  // NOLINTNEXTLINE(async-heavy-loop)\n  for (long i" in suppressed,
+           "the comment goes above the loop, indented:\n" + suppressed)
+    server.change(source, 3, [{"text": suppressed}])
+    after = server.diagnostics(source, lambda d: len(d) == 2)
+    expect("async-heavy-loop" not in checks_of(after), "the suppressed warning goes")
+    # Actions for a range with no finding: none.
+    expect(server.call("textDocument/codeAction", {
+        "textDocument": {"uri": uri(source)},
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+        "context": {"diagnostics": []}}) == [], "no action where nothing is found")
+    expect(server.stop() == 0, "clean exit")
+
+
+def scenario_compile_errors_are_errors_and_serving_goes_on(s):
+    source = s.write("broken.cpp", "int main() { return missing; }\n")
+    server = s.server()
+    server.initialize()
+    server.open(source)
+    diagnostics = server.diagnostics(source, lambda d: len(d) > 0)
+    expect(all(d["severity"] == 1 and "code" not in d for d in diagnostics),
+           "clang's errors are Error diagnostics: %s" % diagnostics)
+    expect(any("missing" in d["message"] for d in diagnostics), "clang's own words")
+    server.change(source, 2, [{"text": FOUR_MISTAKES}])
+    expect(len(server.diagnostics(source, four_checks)) == 4, "the server keeps serving")
+    expect(server.stop() == 0, "clean exit")
+
+
+def scenario_configuration_changes_apply_without_a_restart(s):
+    source = s.write("config.cpp", FOUR_MISTAKES)
+    server = s.server()
+    server.initialize()
+    server.open(source)
+    server.diagnostics(source, four_checks)
+    s.write(".clang-tidy", "Checks: '-async-heavy-loop'\n")
+    server.notify("workspace/didChangeWatchedFiles", {"changes": [
+        {"uri": uri(s.path(".clang-tidy")), "type": 1}]})
+    after = server.diagnostics(source, lambda d: len(d) == 3)
+    expect("async-heavy-loop" not in checks_of(after), "the new .clang-tidy applies")
+    os.remove(s.path(".clang-tidy"))
+    server.notify("textDocument/didSave", {"textDocument": {"uri": uri(source)}})
+    expect(len(server.diagnostics(source, four_checks)) == 4, "and so does its removal, on save")
+    server.notify("textDocument/didClose", {"textDocument": {"uri": uri(source)}})
+    expect(server.diagnostics(source) == [], "closing clears the document's diagnostics")
+    expect(server.stop() == 0, "clean exit")
+
+
+def scenario_newest_edit_wins(s):
+    source = s.write("typing.cpp", CLEAN)
+    server = s.server()
+    server.initialize()
+    server.open(source)
+    expect(server.diagnostics(source) == [], "clean at first")
+    # A burst of edits: a finding appears and goes; only the last text counts.
+    for version in range(2, 40):
+        text = FOUR_MISTAKES if version % 2 == 0 else CLEAN
+        server.change(source, version, [{"text": text}])
+    server.change(source, 40, [{"text": FOUR_MISTAKES}])
+    expect(len(server.diagnostics(source, four_checks)) == 4, "the last edit's findings")
+    # Nothing published after that is stale: the next publication, after a
+    # final clean edit, is clean.
+    server.change(source, 41, [{"text": CLEAN}])
+    expect(server.diagnostics(source, lambda d: not d) == [], "then the clean text's")
+    expect(server.stop() == 0, "clean exit")
+
+
+def scenario_progress_for_the_first_lint(s):
+    source = s.write("progress.cpp", FOUR_MISTAKES)
+    server = s.server()
+    server.initialize(capabilities={"window": {"workDoneProgress": True}})
+    server.open(source)
+    create = server.wait_for(lambda m: m.get("method") == "window/workDoneProgress/create",
+                             "the progress token's creation")
+    token = create["params"]["token"]
+    server.send({"id": create["id"], "result": None})
+    begin = server.wait_for(lambda m: m.get("method") == "$/progress", "progress begin")
+    expect(begin["params"]["token"] == token and begin["params"]["value"]["kind"] == "begin",
+           "begin with the created token: %s" % begin)
+    end = server.wait_for(lambda m: m.get("method") == "$/progress", "progress end")
+    expect(end["params"]["value"]["kind"] == "end", "then end")
+    server.diagnostics(source, four_checks)
+    expect(server.stop() == 0, "clean exit")
+
+
+def scenario_bad_messages_get_errors_not_crashes(s):
+    server = s.server()
+    # Before initialize, a request is refused.
+    early = server.response(server.request("textDocument/codeAction", {}))
+    expect(early["error"]["code"] == -32002, "ServerNotInitialized: %s" % early)
+    server.initialize()
+    # A body that is not JSON.
+    server.send_raw(b"Content-Length: 9\r\n\r\n{not json")
+    error = server.wait_for(lambda m: "error" in m, "the parse error")
+    expect(error["error"]["code"] == -32700 and error["id"] is None, "ParseError: %s" % error)
+    # A header without a length.
+    server.send_raw(b"Content-Length: lots\r\n\r\n")
+    error = server.wait_for(lambda m: "error" in m, "the header error")
+    expect(error["error"]["code"] == -32700, "a bad header is a ParseError: %s" % error)
+    # JSON that is not a message.
+    server.send_raw(b"Content-Length: 7\r\n\r\n[1,2,3]")
+    error = server.wait_for(lambda m: "error" in m, "the invalid request")
+    expect(error["error"]["code"] == -32600, "InvalidRequest: %s" % error)
+    unknown = server.response(server.request("textDocument/hover", {}))
+    expect(unknown["error"]["code"] == -32601, "MethodNotFound: %s" % unknown)
+    bad = server.response(server.request("textDocument/codeAction", {"range": 3}))
+    expect(bad["error"]["code"] == -32602, "InvalidParams: %s" % bad)
+    # Notifications about documents that are not open, or malformed, are
+    # logged and ignored.
+    server.notify("textDocument/didChange", {"textDocument": {"uri": "file:///nowhere.cpp"},
+                                             "contentChanges": [{"text": ""}]})
+    server.notify("textDocument/didOpen", {"textDocument": {"uri": "http://x/y.cpp", "text": ""}})
+    server.notify("$/cancelRequest", {"id": 99})
+    # Still serving.
+    source = s.write("after.cpp", FOUR_MISTAKES)
+    server.open(source)
+    expect(len(server.diagnostics(source, four_checks)) == 4, "still linting")
+    expect(server.stop() == 0, "clean exit")
+    expect(any("not open" in line for line in server.stderr), "the ignored change is logged")
+
+
+def scenario_exit_without_shutdown_is_status_1(s):
+    server = s.server()
+    server.initialize()
+    server.notify("exit")
+    expect(server.process.wait(timeout=60) == 1, "exit without shutdown: status 1")
+    server = s.server()
+    server.initialize()
+    server.process.stdin.close()
+    expect(server.process.wait(timeout=60) == 1, "end of input without exit: status 1")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--async-lint", required=True)
+    parser.add_argument("--mock", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("scenarios", nargs="+")
+    arguments = parser.parse_args()
+    failed = 0
+    for name in arguments.scenarios:
+        try:
+            globals()["scenario_" + name](Scenario(arguments, name))
+            print("PASS: " + name)
+        except Failure as failure:
+            failed += 1
+            print("FAIL: %s: %s" % (name, failure))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
