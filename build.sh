@@ -14,11 +14,11 @@ JOBS=${JOBS:-$(nproc)}
 
 # Debian packages: LLVM/Clang 22 (bookworm's security suite), the build
 # tools, GoogleTest for the runtime, and the real clients the tests drive
-# (pre-commit, a JSON schema validator).
+# (pre-commit, a JSON schema validator, Neovim as an LSP client).
 PACKAGES=(
   cmake ninja-build ccache g++ git python3 python3-jsonschema python3-psutil
   llvm-22-dev libclang-22-dev clang-22 clang-tidy-22 llvm-22-tools
-  libgtest-dev libtsan2 libasan8 libubsan1 pre-commit
+  libgtest-dev libtsan2 libasan8 libubsan1 pre-commit neovim
 )
 
 install_missing_packages() {

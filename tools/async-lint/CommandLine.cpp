@@ -24,7 +24,7 @@ const char Overview[] = R"(finds the async mistakes of C++20 coroutine code
 
   async-lint [options] <file>... [-- <compiler flags>]
   async-lint -p <build-dir> [options] [<file>...]
-  async-lint --lsp [options]
+  async-lint --lsp [options] [-- <compiler flags>]
 
 Compiler flags come from the flags after `--`, else from the
 compile_commands.json in <build-dir> (-p), else from a compilation
@@ -246,10 +246,9 @@ llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
     return ParsedJobs.takeError();
   Result.Jobs = *ParsedJobs;
   Result.Lsp = Lsp;
-  if (Result.Lsp && (!Result.Files.empty() || Result.Flags))
+  if (Result.Lsp && !Result.Files.empty())
     return llvm::createStringError(
-        "--lsp takes no files and no '--' flags: the editor names the files, "
-        "and each file's flags are found as for the command line");
+        "--lsp takes no files: the editor names them as it opens them");
   return Result;
 }
 

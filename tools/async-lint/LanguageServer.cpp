@@ -622,7 +622,8 @@ void Server::beginProgress(const Snapshot &Run, std::string &Token) {
 }
 
 /// The command line's invocation for one file: the same options, the file's
-/// own compile command (from -p, a database above it, or the fallback).
+/// own compile command (the server's `--` flags, -p, a database above the
+/// file, or the fallback).
 Invocation invocationFor(const Invocation &Server, const std::string &Path) {
   Invocation Args;
   Args.Files = {Path};
@@ -634,6 +635,16 @@ Invocation invocationFor(const Invocation &Server, const std::string &Path) {
   Args.ConfigFile = Server.ConfigFile;
   Args.ExtraArgs = Server.ExtraArgs;
   Args.ExtraArgsBefore = Server.ExtraArgsBefore;
+  if (Server.Flags) {
+    // The server's `-- <flags>` for every file: the command line of a
+    // fixed database is the tool's name, the flags, then the file.
+    clang::tooling::CompileCommand Command =
+        Server.Flags->getCompileCommands(Path).front();
+    std::vector<std::string> Flags(Command.CommandLine.begin() + 1,
+                                   Command.CommandLine.end() - 1);
+    Args.Flags = std::make_unique<clang::tooling::FixedCompilationDatabase>(
+        Command.Directory, Flags);
+  }
   return Args;
 }
 

@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Runs lit test files through both front ends and requires identical findings.
+"""Runs lit test files through all front ends and requires identical findings.
 
 Every lint run on a RUN line of the given test files (or of every *.cpp under
-the given directories) is run twice: through the async-lint driver and
-through clang-tidy with the plugin loaded. A lint run is an `%async-lint`
-invocation, or a `%clang-tidy` one that loads the plugin. Both front ends
-must report the same async-* warnings with the same notes and, under --fix,
-leave the same fixed file. The RUN lines that prepare inputs (cp, echo >
+the given directories) is run three times: through the async-lint driver,
+through clang-tidy with the plugin loaded, and through the language server
+(`async-lint --lsp`, the files opened as an editor opens them). A lint run is
+an `%async-lint` invocation, or a `%clang-tidy` one that loads the plugin.
+The driver and the plugin must report the same async-* warnings with the same
+notes and, under --fix, leave the same fixed file; the server must publish
+the driver's findings in the files it opened (it reports a file's own
+findings only, and applies fixes only as a user's quick fixes, so runs with
+--fix are not replayed through it). The RUN lines that prepare inputs (cp, echo >
 file, ...) run too, in their order, in a scratch directory standing for %t.
 
 Options are spelled the same in both front ends, except how checks are
@@ -23,6 +27,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "lsp", "Inputs"))
+from lsp_client import Failure as LspFailure, Server as LspServer  # noqa: E402
 
 DIAGNOSTIC = re.compile(
     r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): "
@@ -43,6 +50,12 @@ NOT_LINTING = {"--dump-config", "-dump-config", "--list-checks", "-list-checks",
 FIX_OPTIONS = {"--fix", "-fix", "--fix-errors", "-fix-errors"}
 # Options whose value may be the next argument.
 TAKES_VALUE = {"-p", "--load", "-load"}
+# Options of a lint run that the language server takes too; a run with any
+# other option (an output format, exported fixes...) is not replayed there.
+SERVER_OPTIONS = {"-p", "--p", "--checks", "-checks", "--config-file",
+                  "-config-file", "--warnings-as-errors", "-warnings-as-errors",
+                  "--extra-arg", "-extra-arg", "--extra-arg-before",
+                  "-extra-arg-before", "--no-cache", "-no-cache"}
 
 
 def parse_arguments():
@@ -159,6 +172,20 @@ class Invocation:
             command += ["--"] + self.flags
         return command
 
+    def server_arguments(self):
+        """The server's command line for this run, or None when the run uses
+        an option the server does not take."""
+        arguments, options = [], iter(self.options)
+        for option in options:
+            if option.partition("=")[0] not in SERVER_OPTIONS:
+                return None
+            arguments.append(option)
+            if option == "-p":
+                arguments.append(next(options))
+        if self.flags is not None:
+            arguments += ["--"] + self.flags
+        return arguments
+
     def plugin_command(self, clang_tidy, plugin, files, fallback_flags):
         checks = "-*,async-*"
         options = []
@@ -211,6 +238,7 @@ class Comparison:
         self.arguments = arguments
         self.failures = 0
         self.compared = 0
+        self.served = 0
         self.substitutions = {"%" + name: value for name, _, value in
                               (item.partition("=") for item in arguments.subst)}
 
@@ -282,6 +310,43 @@ class Comparison:
                 stdout = stdout.replace(os.path.join(scratch, front_end), "<copy>")
             results[front_end] = (command, code, stdout, stderr)
         self.check_agreement(results, fixed, scratch, where)
+        if not invocation.fixes:
+            self.check_server(invocation, results["async-lint"], scratch, where)
+
+    def check_server(self, invocation, driver_result, scratch, where):
+        """The server, given the run's options, publishes for each file the
+        driver's findings in that file."""
+        arguments = invocation.server_arguments()
+        command, code, stdout, _ = driver_result
+        if arguments is None or code not in (0, 1):
+            return
+        files = [os.path.normpath(os.path.join(scratch, name)) for name in invocation.files]
+        expected = [group for group in findings(stdout, scratch)[0]
+                    if group[0].split(":")[0] in files]
+        self.served += 1
+        server = LspServer(self.arguments.async_lint, scratch, arguments)
+        published = []
+        try:
+            server.initialize()
+            for path in files:
+                with open(path, encoding="utf-8", errors="surrogateescape") as source:
+                    text = source.read()
+                server.open(path, text)
+                for diagnostic in server.diagnostics(path):
+                    if diagnostic.get("code", "").startswith("async-"):
+                        published.append(server_finding(path, diagnostic, text))
+            server.stop()
+        except LspFailure as failure:
+            self.fail(where, "the language server failed: %s" % failure,
+                      "async-lint " + " ".join(["--lsp"] + arguments),
+                      "".join(server.stderr))
+            server.process.kill()
+            return
+        if sorted(published) != expected:
+            self.fail(where, "the language server and the command line disagree",
+                      "server: async-lint --lsp " + " ".join(arguments),
+                      *describe_difference(expected, sorted(published),
+                                           ("async-lint", "the server")))
 
     def check_agreement(self, results, fixed, scratch, where):
         found = {}
@@ -310,14 +375,31 @@ class Comparison:
                           "fixed by async-lint", "fixed by the plugin", lineterm=""))
 
 
-def describe_difference(driver_findings, plugin_findings):
+def server_finding(path, diagnostic, text):
+    """A published diagnostic in the command line's words (its columns are
+    bytes, LSP's UTF-16 units: equal on the ASCII test files)."""
+    severity = "error" if diagnostic["severity"] == 1 else "warning"
+    start = diagnostic["range"]["start"]
+    group = ["%s:%d:%d: %s: %s [%s]" % (path, start["line"] + 1, start["character"] + 1,
+                                       severity, diagnostic["message"], diagnostic["code"])]
+    for related in diagnostic.get("relatedInformation", []):
+        where = related["location"]
+        note_path = where["uri"][len("file://"):]
+        note_start = where["range"]["start"]
+        group.append("%s:%d:%d: note: %s" % (note_path, note_start["line"] + 1,
+                                             note_start["character"] + 1, related["message"]))
+    return group
+
+
+def describe_difference(driver_findings, plugin_findings,
+                        names=("async-lint", "the plugin")):
     lines = []
     for group in driver_findings:
         if group not in plugin_findings:
-            lines.append("only async-lint: " + "\n    ".join(group))
+            lines.append("only %s: " % names[0] + "\n    ".join(group))
     for group in plugin_findings:
         if group not in driver_findings:
-            lines.append("only the plugin: " + "\n    ".join(group))
+            lines.append("only %s: " % names[1] + "\n    ".join(group))
     return lines
 
 
@@ -327,8 +409,9 @@ def main():
     test_files = discover_test_files(arguments.paths)
     for test_file in test_files:
         comparison.compare_file(test_file)
-    print("compared %d lint runs in %d files: %d failures"
-          % (comparison.compared, len(test_files), comparison.failures))
+    print("compared %d lint runs in %d files (%d also through the language server): "
+          "%d failures" % (comparison.compared, len(test_files), comparison.served,
+                           comparison.failures))
     return 1 if comparison.failures or not comparison.compared else 0
 
 
