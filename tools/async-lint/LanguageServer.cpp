@@ -22,6 +22,7 @@
 #include "Runner.h"
 #include "clang/Basic/Stack.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -187,6 +188,8 @@ struct Document {
   /// The findings of Text at LintedRevision.
   uint64_t LintedRevision = UINT64_MAX;
   std::vector<Finding> Findings;
+  /// The parsed #include prefix, reused while it still fits.
+  std::shared_ptr<Preamble> Prefix = std::make_shared<Preamble>();
 };
 
 /// A copy of the open documents' contents, taken for one run.
@@ -195,6 +198,7 @@ struct Snapshot {
   std::string Path;
   uint64_t Revision = 0;
   bool FirstLint = false;
+  std::shared_ptr<Preamble> Prefix;
   /// Every open document's unsaved text, by path: a header being edited
   /// is seen as the editor shows it, too.
   std::map<std::string, std::string> Buffers;
@@ -268,13 +272,16 @@ private:
   // The linting thread.
   void lintLoop();
   std::optional<Snapshot> nextSnapshot();
-  std::vector<Finding> lint(const Snapshot &Run);
+  std::optional<std::vector<Finding>> lint(const Snapshot &Run);
   Finding describe(const ClangTidyError &Error, const Snapshot &Run,
                    const LineTable &Lines);
   json::Array relatedInformation(const ClangTidyError &Error);
   void publish(const std::string &Uri, const std::vector<Finding> &Findings);
   void beginProgress(const Snapshot &Run, std::string &Token);
+  /// Says something worth a warning: on standard error and to the client.
   void log(llvm::StringRef Message);
+  /// Says what a run did, at LSP's Log level (for the client's log).
+  void trace(llvm::StringRef Message);
 
   const Invocation &Args;
   lsp::Transport &Client;
@@ -557,7 +564,7 @@ std::optional<Snapshot> Server::nextSnapshot() {
       if (!Doc.NeedsLint)
         continue;
       Doc.NeedsLint = false;
-      Snapshot Run{Uri, Doc.Path, Doc.Revision, !Doc.EverLinted, {}};
+      Snapshot Run{Uri, Doc.Path, Doc.Revision, !Doc.EverLinted, Doc.Prefix, {}};
       Doc.EverLinted = true;
       for (const auto &[OtherUri, Other] : Documents)
         Run.Buffers[Other.Path] = Other.Text;
@@ -572,7 +579,7 @@ void Server::lintLoop() {
     std::string ProgressToken;
     if (Run->FirstLint && ClientShowsProgress)
       beginProgress(*Run, ProgressToken);
-    std::vector<Finding> Findings = lint(*Run);
+    std::optional<std::vector<Finding>> Findings = lint(*Run);
     if (!ProgressToken.empty())
       Client.notify("$/progress",
                     json::Object{{"token", ProgressToken},
@@ -583,14 +590,26 @@ void Server::lintLoop() {
       auto Found = Documents.find(Run->Uri);
       // A newer edit supersedes this run: drop its result; the document
       // is linted again with the newer text.
-      Current = Found != Documents.end() && Found->second.Revision == Run->Revision;
+      Current = Findings && Found != Documents.end() &&
+                Found->second.Revision == Run->Revision;
       if (Current) {
         Found->second.LintedRevision = Run->Revision;
-        Found->second.Findings = Findings;
+        Found->second.Findings = *Findings;
       }
     }
     if (Current)
-      publish(Run->Uri, Findings);
+      publish(Run->Uri, *Findings);
+    // After the findings are out, so that a first lint costs no more than
+    // a cold one: the preamble the next edit will reuse.
+    bool Reused = Run->Prefix->lastLintReused();
+    bool Built = !Reused && Run->Prefix->buildPending();
+    trace(llvm::formatv("linted {0}: {1}", Run->Path,
+                        Reused ? llvm::formatv("preamble of {0} KiB reused",
+                                               Run->Prefix->size() / 1024).str()
+                        : Built ? llvm::formatv("whole file parsed; preamble of {0} KiB built",
+                                                Run->Prefix->size() / 1024).str()
+                                : std::string("whole file parsed; no preamble"))
+              .str());
   }
 }
 
@@ -648,17 +667,19 @@ Invocation invocationFor(const Invocation &Server, const std::string &Path) {
   return Args;
 }
 
-std::vector<Finding> Server::lint(const Snapshot &Run) {
+/// The findings of a run; none (nothing to publish: the editor keeps what
+/// it shows) when the file could not be linted at all.
+std::optional<std::vector<Finding>> Server::lint(const Snapshot &Run) {
   Invocation Args = invocationFor(this->Args, Run.Path);
   llvm::Expected<Configuration> Config = Configuration::fromInvocation(Args);
   if (!Config) {
     log("cannot lint " + Run.Path + ": " + llvm::toString(Config.takeError()));
-    return {};
+    return std::nullopt;
   }
   llvm::Expected<std::vector<TranslationUnit>> Units = planTranslationUnits(Args);
   if (!Units) {
     log("cannot lint " + Run.Path + ": " + llvm::toString(Units.takeError()));
-    return {};
+    return std::nullopt;
   }
   auto Buffers = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
   for (const auto &[Path, Text] : Run.Buffers)
@@ -667,10 +688,11 @@ std::vector<Finding> Server::lint(const Snapshot &Run) {
       llvm::vfs::createPhysicalFileSystem());
   Files->pushOverlay(Buffers);
 
-  LintResult Result = lintTranslationUnit(Units->front(), *Config, Files);
+  LintResult Result =
+      lintTranslationUnit(Units->front(), *Config, Files, Run.Prefix.get());
   if (Result.Crashed) {
     log("clang crashed while parsing " + Run.Path);
-    return {};
+    return std::nullopt;
   }
   const std::string &Text = Run.Buffers.at(Run.Path);
   LineTable Lines(Text);
@@ -791,6 +813,10 @@ void Server::publish(const std::string &Uri, const std::vector<Finding> &Finding
     Diagnostics.push_back(json::Object(Finding.Diagnostic));
   Client.notify("textDocument/publishDiagnostics",
                 json::Object{{"uri", Uri}, {"diagnostics", std::move(Diagnostics)}});
+}
+
+void Server::trace(llvm::StringRef Message) {
+  Client.notify("window/logMessage", json::Object{{"type", 4}, {"message", Message}});
 }
 
 void Server::log(llvm::StringRef Message) {

@@ -12,6 +12,8 @@
 #include "clang/Basic/Stack.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Frontend/PrecompiledPreamble.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
@@ -85,17 +87,91 @@ tooling::ArgumentsAdjuster configuredArguments(ClangTidyContext &Context) {
   };
 }
 
+} // namespace
+
+/// A preamble built, and what the next one is to be built from.
+struct Preamble::State {
+  std::optional<PrecompiledPreamble> Built;
+  bool LastLintReused = false;
+  struct Request {
+    std::shared_ptr<CompilerInvocation> Invocation;
+    std::unique_ptr<llvm::MemoryBuffer> MainFile;
+    PreambleBounds Bounds{0, false};
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files;
+    std::shared_ptr<PCHContainerOperations> PCHContainerOps;
+  };
+  std::optional<Request> Pending;
+};
+
+Preamble::Preamble() : Current(std::make_unique<State>()) {}
+Preamble::~Preamble() = default;
+size_t Preamble::size() const { return Current->Built ? Current->Built->getSize() : 0; }
+bool Preamble::lastLintReused() const { return Current->LastLintReused; }
+
+namespace {
+
+/// Keeps every function body: the checks follow calls into helpers and
+/// instantiate templates defined in headers (clang's default skips bodies).
+class KeepBodies : public PreambleCallbacks {
+  bool shouldSkipFunctionBody(Decl *) override { return false; }
+};
+
+/// With a preamble, the checks match only the main file's own top-level
+/// declarations, as clangd's clang-tidy does: walking the AST from the
+/// translation unit would deserialize every declaration of every header.
+class MainFileDeclarations : public MultiplexConsumer {
+public:
+  explicit MainFileDeclarations(std::unique_ptr<ASTConsumer> Checks)
+      : MultiplexConsumer(std::move(Checks)) {}
+
+  bool HandleTopLevelDecl(DeclGroupRef Group) override {
+    Declarations.insert(Declarations.end(), Group.begin(), Group.end());
+    return MultiplexConsumer::HandleTopLevelDecl(Group);
+  }
+  void HandleTranslationUnit(ASTContext &Context) override {
+    Context.setTraversalScope(Declarations);
+    MultiplexConsumer::HandleTranslationUnit(Context);
+  }
+
+private:
+  std::vector<Decl *> Declarations;
+};
+
+} // namespace
+
+bool Preamble::buildPending() {
+  std::optional<State::Request> Request = std::exchange(Current->Pending, std::nullopt);
+  if (!Request)
+    return Current->Built.has_value();
+  Current->Built.reset();
+  IgnoringDiagConsumer Ignore;
+  auto Diagnostics = CompilerInstance::createDiagnostics(
+      *Request->Files, Request->Invocation->getDiagnosticOpts(), &Ignore,
+      /*ShouldOwnClient=*/false);
+  KeepBodies Callbacks;
+  llvm::ErrorOr<PrecompiledPreamble> Built = PrecompiledPreamble::Build(
+      *Request->Invocation, Request->MainFile.get(), Request->Bounds,
+      Diagnostics, Request->Files, Request->PCHContainerOps,
+      /*StoreInMemory=*/true, /*StoragePath=*/"", Callbacks);
+  if (!Built)
+    return false;
+  Current->Built.emplace(std::move(*Built));
+  return true;
+}
+
 /// Runs the enabled checks on each AST, like clang-tidy: __clang_analyzer__
 /// is defined (code that hides itself from analyzers does so from async-lint
 /// too), and the compiler's own "N warnings generated." is not printed.
-/// Notes the files each compilation read, for the result cache.
+/// Notes the files each compilation read, for the result cache. With a
+/// preamble cache, parses through its preamble when it fits.
 class LintActionFactory : public tooling::FrontendActionFactory {
 public:
-  LintActionFactory(ClangTidyContext &Context, std::vector<InputFile> &Inputs)
-      : Checks(Context), Inputs(Inputs) {}
+  LintActionFactory(ClangTidyContext &Context, std::vector<InputFile> &Inputs,
+                    Preamble *Cache)
+      : Checks(Context), Inputs(Inputs), Cache(Cache) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Checks, Inputs);
+    return std::make_unique<Action>(Checks, Inputs, UsesPreamble);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -104,18 +180,61 @@ public:
                      DiagnosticConsumer *Diagnostics) override {
     Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
     Invocation->getDiagnosticOpts().ShowCarets = false;
+    if (Cache)
+      if (llvm::IntrusiveRefCntPtr<FileManager> WithPreamble =
+              usePreamble(*Invocation, *Files, PCHContainerOps))
+        return FrontendActionFactory::runInvocation(
+            std::move(Invocation), WithPreamble.get(), std::move(PCHContainerOps),
+            Diagnostics);
     return FrontendActionFactory::runInvocation(
         std::move(Invocation), Files, std::move(PCHContainerOps), Diagnostics);
   }
 
 private:
+  /// Points \p Invocation at the cache's preamble when it still fits the
+  /// main file's prefix, its flags and its headers, and returns the file
+  /// manager that serves it; otherwise asks the cache for a new one.
+  llvm::IntrusiveRefCntPtr<FileManager>
+  usePreamble(CompilerInvocation &Invocation, FileManager &Files,
+              const std::shared_ptr<PCHContainerOperations> &PCHContainerOps) {
+    Preamble::State &State = *Cache->Current;
+    State.LastLintReused = false;
+    if (Invocation.getFrontendOpts().Inputs.size() != 1)
+      return nullptr;
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS =
+        Files.getVirtualFileSystemPtr();
+    auto MainFile = VFS->getBufferForFile(
+        Invocation.getFrontendOpts().Inputs.front().getFile());
+    if (!MainFile)
+      return nullptr;
+    PreambleBounds Bounds = ComputePreambleBounds(
+        Invocation.getLangOpts(), (*MainFile)->getMemBufferRef(), /*MaxLines=*/0);
+    if (!State.Built ||
+        !State.Built->CanReuse(Invocation, (*MainFile)->getMemBufferRef(), Bounds,
+                               *VFS)) {
+      State.Pending = Preamble::State::Request{
+          std::make_shared<CompilerInvocation>(Invocation), std::move(*MainFile),
+          Bounds, VFS, PCHContainerOps};
+      return nullptr;
+    }
+    // The main file is remapped to this buffer, which the compiler then
+    // owns (RetainRemappedFileBuffers is off) and frees.
+    State.Built->AddImplicitPreamble(Invocation, VFS, MainFile->release());
+    State.LastLintReused = UsesPreamble = true;
+    return llvm::makeIntrusiveRefCnt<FileManager>(Files.getFileSystemOpts(), VFS);
+  }
+
   class Action : public ASTFrontendAction {
   public:
-    Action(ClangTidyASTConsumerFactory &Checks, std::vector<InputFile> &Inputs)
-        : Checks(Checks), Inputs(Inputs) {}
+    Action(ClangTidyASTConsumerFactory &Checks, std::vector<InputFile> &Inputs,
+           bool UsesPreamble)
+        : Checks(Checks), Inputs(Inputs), UsesPreamble(UsesPreamble) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                    llvm::StringRef File) override {
-      return Checks.createASTConsumer(Compiler, File);
+      std::unique_ptr<ASTConsumer> Consumer = Checks.createASTConsumer(Compiler, File);
+      if (UsesPreamble)
+        return std::make_unique<MainFileDeclarations>(std::move(Consumer));
+      return Consumer;
     }
     void EndSourceFileAction() override {
       addInputFiles(getCompilerInstance().getSourceManager(), Inputs);
@@ -124,17 +243,19 @@ private:
   private:
     ClangTidyASTConsumerFactory &Checks;
     std::vector<InputFile> &Inputs;
+    bool UsesPreamble;
   };
 
   ClangTidyASTConsumerFactory Checks;
   std::vector<InputFile> &Inputs;
+  Preamble *Cache;
+  bool UsesPreamble = false;
 };
-
-} // namespace
 
 LintResult lintTranslationUnit(const TranslationUnit &Unit,
                                const Configuration &Config,
-                               llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) {
+                               llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files,
+                               Preamble *Cache) {
   ClangTidyContext Context(Config.makeProvider(Files));
   UnitCommands Commands(Unit);
   tooling::ClangTool Tool(Commands, {Unit.File},
@@ -151,7 +272,8 @@ LintResult lintTranslationUnit(const TranslationUnit &Unit,
   Tool.setDiagnosticConsumer(&Consumer);
   LintResult Result;
   Result.Unit = &Unit;
-  LintActionFactory Factory(Context, Result.Inputs);
+  LintActionFactory Factory(Context, Result.Inputs,
+                           Unit.Commands.size() == 1 ? Cache : nullptr);
 
   int Status = 1;
   llvm::CrashRecoveryContext Recovery;

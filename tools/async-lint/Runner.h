@@ -27,13 +27,46 @@ struct LintResult {
   std::vector<InputFile> Inputs;
 };
 
+/// One file's preamble, for a language server that lints the same file
+/// after every edit: the file's `#include` prefix parsed once (clang's
+/// PrecompiledPreamble, in memory, as clangd keeps one), so that an edit
+/// below it re-parses only the rest of the file. A lint that finds no
+/// reusable preamble parses the whole file as usual and leaves the building
+/// of a new one to buildPending(), run after its findings are out: a first
+/// lint costs no more than a cold one.
+class Preamble {
+public:
+  Preamble();
+  ~Preamble();
+  Preamble(const Preamble &) = delete;
+  Preamble &operator=(const Preamble &) = delete;
+
+  /// Builds the preamble the last lint found missing or stale, if any;
+  /// false if it could not be built (the prefix does not compile: lints go
+  /// on parsing the whole file).
+  bool buildPending();
+  /// The size of the preamble built, 0 if none.
+  size_t size() const;
+  /// True if the last lint reused this preamble.
+  bool lastLintReused() const;
+
+  struct State;
+
+private:
+  friend class LintActionFactory;
+  std::unique_ptr<State> Current;
+};
+
 /// Lints one translation unit, reading its files through \p Files (the
-/// disk, or the language server's unsaved buffers over it). \p Files must
-/// be the unit's own: linting moves its working directory to the compile
-/// command's.
+/// disk, or the language server's unsaved buffers over it), with \p Cache's
+/// preamble when there is one that still fits. \p Files must be the unit's
+/// own: linting moves its working directory to the compile command's. With
+/// a preamble, the checks look only at the main file's own declarations:
+/// findings in headers are not reported.
 LintResult lintTranslationUnit(const TranslationUnit &Unit,
                                const Configuration &Config,
-                               llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files);
+                               llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files,
+                               Preamble *Cache = nullptr);
 
 /// Lints \p Units, \p Jobs at a time (0: one per core), each on its own
 /// thread with its own ClangTidyContext and file system, and hands each

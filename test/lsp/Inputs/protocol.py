@@ -255,6 +255,58 @@ def scenario_progress_for_the_first_lint(s):
     expect(server.stop() == 0, "clean exit")
 
 
+def preamble_log(server, path):
+    """What the run of path did with its preamble, from the server's log."""
+    message = server.wait_for(
+        lambda m: m.get("method") == "window/logMessage" and m["params"]["type"] == 4
+        and m["params"]["message"].startswith("linted %s:" % path), "the run's log")
+    return message["params"]["message"].split(": ", 1)[1]
+
+
+def scenario_edits_reuse_the_preamble_until_it_changes(s):
+    s.write("helpers.h", "#pragma once\ninline void pause() {}\n")
+    text = FOUR_MISTAKES.replace("#include <mutex>\n", "#include <mutex>\n#include \"helpers.h\"\n")
+    text = text.replace("  long sum = 0;\n", "  pause();\n  long sum = 0;\n")
+    source = s.write("preamble.cpp", text)
+    server = s.server()
+    server.initialize()
+    server.open(source)
+    first = server.diagnostics(source, four_checks)
+    expect(preamble_log(server, source).startswith("whole file parsed; preamble of"),
+           "the first run parses everything, then builds the preamble")
+    # An edit below the #include lines: the preamble is reused, same findings.
+    server.change(source, 2, [{"range": {"start": {"line": 10, "character": 0},
+                                         "end": {"line": 10, "character": 0}},
+                               "text": "// a comment\n"}])
+    second = server.diagnostics(source, four_checks)
+    expect(preamble_log(server, source).startswith("preamble of"), "the preamble is reused")
+    expect([d["message"] for d in second] == [d["message"] for d in first],
+           "the same findings through the preamble")
+    expect([d["range"]["start"]["line"] for d in second]
+           == [d["range"]["start"]["line"] + 1 for d in first], "one line further down")
+    # A header in the preamble changes on disk: the preamble no longer fits,
+    # and the helper's new blocking call is found.
+    s.write("helpers.h", "#pragma once\n#include <thread>\n#include <chrono>\n"
+            "inline void pause() { std::this_thread::sleep_for(std::chrono::milliseconds(1)); }\n")
+    server.notify("textDocument/didSave", {"textDocument": {"uri": uri(s.path("helpers.h"))}})
+    third = server.diagnostics(source, lambda d: len(d) == 5)
+    expect("'pause' blocks" in " ".join(d["message"] for d in third), "the header's change is seen")
+    expect(preamble_log(server, source).startswith("whole file parsed; preamble of"),
+           "a changed header means a new preamble")
+    # An edit of the #include lines themselves: a new preamble again.
+    server.change(source, 3, [{"range": {"start": {"line": 0, "character": 0},
+                                         "end": {"line": 0, "character": 0}},
+                               "text": "#include <vector>\n"}])
+    server.diagnostics(source, lambda d: len(d) == 5)
+    expect(preamble_log(server, source).startswith("whole file parsed; preamble of"),
+           "an edited prefix means a new preamble")
+    server.change(source, 4, [{"text": "#include <vector>\n" + text.replace("  fetch(1);\n", "")}])
+    after = server.diagnostics(source, lambda d: len(d) == 4)
+    expect("async-unawaited-task" not in checks_of(after), "the new text's findings")
+    expect(preamble_log(server, source).startswith("preamble of"), "and that one is reused")
+    expect(server.stop() == 0, "clean exit")
+
+
 def scenario_bad_messages_get_errors_not_crashes(s):
     server = s.server()
     # Before initialize, a request is refused.

@@ -325,16 +325,22 @@ class Comparison:
                     if group[0].split(":")[0] in files]
         self.served += 1
         server = LspServer(self.arguments.async_lint, scratch, arguments)
-        published = []
+        # Each file is linted twice: when opened (the whole file parsed), and
+        # after an edit that changes nothing (through the preamble built
+        # after the first run).
+        published = {"opened": [], "edited": []}
         try:
             server.initialize()
             for path in files:
                 with open(path, encoding="utf-8", errors="surrogateescape") as source:
                     text = source.read()
                 server.open(path, text)
-                for diagnostic in server.diagnostics(path):
-                    if diagnostic.get("code", "").startswith("async-"):
-                        published.append(server_finding(path, diagnostic, text))
+                for run in ("opened", "edited"):
+                    if run == "edited":
+                        server.change(path, 2, [{"text": text}])
+                    for diagnostic in server.diagnostics(path):
+                        if diagnostic.get("code", "").startswith("async-"):
+                            published[run].append(server_finding(path, diagnostic, text))
             server.stop()
         except LspFailure as failure:
             self.fail(where, "the language server failed: %s" % failure,
@@ -342,11 +348,13 @@ class Comparison:
                       "".join(server.stderr))
             server.process.kill()
             return
-        if sorted(published) != expected:
-            self.fail(where, "the language server and the command line disagree",
-                      "server: async-lint --lsp " + " ".join(arguments),
-                      *describe_difference(expected, sorted(published),
-                                           ("async-lint", "the server")))
+        for run, found in published.items():
+            if sorted(found) != expected:
+                self.fail(where, "the language server (file %s) and the command line "
+                          "disagree" % run,
+                          "server: async-lint --lsp " + " ".join(arguments),
+                          *describe_difference(expected, sorted(found),
+                                               ("async-lint", "the server")))
 
     def check_agreement(self, results, fixed, scratch, where):
         found = {}
