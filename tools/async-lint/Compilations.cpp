@@ -100,6 +100,17 @@ void addLintingFlags(CompileCommand &Command) {
                                                  Command.Filename);
 }
 
+/// A database entry of `"arguments": []` or `"command": ""` names no
+/// compiler: there is nothing to run.
+llvm::Error checkNotEmpty(llvm::ArrayRef<CompileCommand> Commands) {
+  for (const CompileCommand &Command : Commands)
+    if (Command.CommandLine.empty())
+      return llvm::createStringError(
+          "the compilation database's entry for '" + Command.Filename +
+          "' in '" + Command.Directory + "' has an empty command");
+  return llvm::Error::success();
+}
+
 } // namespace
 
 llvm::Expected<std::vector<TranslationUnit>>
@@ -125,6 +136,8 @@ planTranslationUnits(Invocation &Args) {
     std::vector<CompileCommand> FileCommands = Commands->getCompileCommands(File);
     if (FileCommands.empty())
       return llvm::createStringError("no compile command for '" + File + "'");
+    if (llvm::Error Empty = checkNotEmpty(FileCommands))
+      return Empty;
     llvm::for_each(FileCommands, addLintingFlags);
     Units.push_back({std::move(File), std::move(FileCommands)});
   }
