@@ -21,7 +21,6 @@
 #include "ResultCache.h"
 #include "Runner.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
@@ -240,7 +239,7 @@ int run(Invocation &Args) {
 
 int main(int Argc, const char **Argv) {
   llvm::InitLLVM Init(Argc, Argv);
-  llvm::CrashRecoveryContext::Enable();
+  async_lint::enableCrashRecovery();
   llvm::Expected<async_lint::Invocation> Args =
       async_lint::parseCommandLine(Argc, Argv);
   if (!Args)

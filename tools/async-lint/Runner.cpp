@@ -9,7 +9,6 @@
 #include "Runner.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang/Basic/Stack.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/PreprocessorOptions.h"
@@ -19,6 +18,8 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/thread.h"
 #include <atomic>
+#include <csignal>
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -186,6 +187,35 @@ LintResult lintOrRecall(const TranslationUnit &Unit,
   return Result;
 }
 
+/// Each translation unit is parsed on a thread with this much stack: clang's
+/// parser recurses once per nesting level (of statements, lambdas, template
+/// arguments), and what clang's own driver gives itself (8 MiB) is used up
+/// by a few thousand levels. Only the pages touched are ever committed.
+constexpr unsigned LintStackSize = 64 << 20;
+
+/// The stack a thread's signal handlers run on, for as long as it lives: a
+/// stack overflow's SIGSEGV cannot be handled on the stack that overflowed,
+/// and without it the kernel kills the whole process instead of letting
+/// CrashRecoveryContext recover the one translation unit.
+class AlternateSignalStack {
+public:
+  AlternateSignalStack() : Memory(new char[Size]) {
+    stack_t Stack = {};
+    Stack.ss_sp = Memory.get();
+    Stack.ss_size = Size;
+    sigaltstack(&Stack, nullptr);
+  }
+  ~AlternateSignalStack() {
+    stack_t Disabled = {};
+    Disabled.ss_flags = SS_DISABLE;
+    sigaltstack(&Disabled, nullptr);
+  }
+
+private:
+  static constexpr size_t Size = 256 << 10;
+  std::unique_ptr<char[]> Memory;
+};
+
 unsigned threadCount(unsigned Jobs, size_t Units) {
   if (Jobs == 0)
     Jobs = std::max(1u, std::thread::hardware_concurrency());
@@ -193,6 +223,19 @@ unsigned threadCount(unsigned Jobs, size_t Units) {
 }
 
 } // namespace
+
+void enableCrashRecovery() {
+  llvm::CrashRecoveryContext::Enable();
+  // CrashRecoveryContext installs its handlers to run on the stack that
+  // faulted; a stack overflow needs them on the alternate stack.
+  for (int Signal : {SIGSEGV, SIGBUS}) {
+    struct sigaction Handler;
+    if (sigaction(Signal, nullptr, &Handler) == 0) {
+      Handler.sa_flags |= SA_ONSTACK;
+      sigaction(Signal, &Handler, nullptr);
+    }
+  }
+}
 
 void lintTranslationUnits(llvm::ArrayRef<TranslationUnit> Units,
                           const Configuration &Config, unsigned Jobs,
@@ -204,6 +247,7 @@ void lintTranslationUnits(llvm::ArrayRef<TranslationUnit> Units,
   size_t NextToDeliver = 0;
 
   auto Work = [&] {
+    AlternateSignalStack SignalStack;
     for (size_t I = NextToLint++; I < Units.size(); I = NextToLint++) {
       LintResult Result = lintOrRecall(Units[I], Config, Cache);
       std::lock_guard<std::mutex> Guard(DeliveryLock);
@@ -215,11 +259,9 @@ void lintTranslationUnits(llvm::ArrayRef<TranslationUnit> Units,
       }
     }
   };
-  // Clang's parser recurses deeply: give each thread the stack clang's own
-  // driver gives itself.
   std::vector<llvm::thread> Threads;
   for (unsigned I = 0, N = threadCount(Jobs, Units.size()); I < N; ++I)
-    Threads.emplace_back(std::optional<unsigned>(clang::DesiredStackSize), Work);
+    Threads.emplace_back(std::optional<unsigned>(LintStackSize), Work);
   for (llvm::thread &Thread : Threads)
     Thread.join();
 }

@@ -26,6 +26,10 @@ struct LintResult {
   std::vector<InputFile> Inputs;
 };
 
+/// Makes a crash of the compiler on one translation unit (a stack overflow
+/// too) a failure of that unit rather than of the run; once, in main().
+void enableCrashRecovery();
+
 /// Lints \p Units, \p Jobs at a time (0: one per core), each on its own
 /// thread with its own ClangTidyContext and file system, and hands each
 /// result to \p Deliver, one at a time and in the order of \p Units. With
