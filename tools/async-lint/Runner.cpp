@@ -16,12 +16,13 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/Threading.h"
-#include "llvm/Support/thread.h"
 #include <atomic>
 #include <csignal>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <pthread.h>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -216,10 +217,37 @@ private:
   std::unique_ptr<char[]> Memory;
 };
 
+/// One job per core by default, and never more: linting is CPU-bound, so
+/// more threads than cores only hold more ASTs in memory at once (and
+/// `-j 10000` would ask for more threads than the system gives).
 unsigned threadCount(unsigned Jobs, size_t Units) {
-  if (Jobs == 0)
-    Jobs = std::max(1u, std::thread::hardware_concurrency());
+  unsigned Cores = std::max(1u, llvm::hardware_concurrency().compute_thread_count());
+  if (Jobs == 0 || Jobs > Cores)
+    Jobs = Cores;
   return static_cast<unsigned>(std::min<size_t>(Jobs, Units));
+}
+
+/// Starts \p Work on a new thread with LintStackSize of stack; false when
+/// the system refuses (no memory for the stack, too many threads), where
+/// llvm::thread would abort the process.
+bool startThread(std::function<void()> &Work, std::vector<pthread_t> &Started) {
+  pthread_attr_t Attributes;
+  if (pthread_attr_init(&Attributes) != 0)
+    return false;
+  pthread_t Thread;
+  bool Created =
+      pthread_attr_setstacksize(&Attributes, LintStackSize) == 0 &&
+      pthread_create(
+          &Thread, &Attributes,
+          [](void *Work) -> void * {
+            (*static_cast<std::function<void()> *>(Work))();
+            return nullptr;
+          },
+          &Work) == 0;
+  pthread_attr_destroy(&Attributes);
+  if (Created)
+    Started.push_back(Thread);
+  return Created;
 }
 
 } // namespace
@@ -246,7 +274,7 @@ void lintTranslationUnits(llvm::ArrayRef<TranslationUnit> Units,
   std::vector<std::optional<LintResult>> Finished(Units.size());
   size_t NextToDeliver = 0;
 
-  auto Work = [&] {
+  std::function<void()> Work = [&] {
     AlternateSignalStack SignalStack;
     for (size_t I = NextToLint++; I < Units.size(); I = NextToLint++) {
       LintResult Result = lintOrRecall(Units[I], Config, Cache);
@@ -259,11 +287,15 @@ void lintTranslationUnits(llvm::ArrayRef<TranslationUnit> Units,
       }
     }
   };
-  std::vector<llvm::thread> Threads;
+  std::vector<pthread_t> Threads;
   for (unsigned I = 0, N = threadCount(Jobs, Units.size()); I < N; ++I)
-    Threads.emplace_back(std::optional<unsigned>(LintStackSize), Work);
-  for (llvm::thread &Thread : Threads)
-    Thread.join();
+    if (!startThread(Work, Threads))
+      break;
+  // Not even one thread: lint on this one, with the stack it has.
+  if (Threads.empty())
+    Work();
+  for (pthread_t Thread : Threads)
+    pthread_join(Thread, nullptr);
 }
 
 } // namespace async_lint
