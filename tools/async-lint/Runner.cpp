@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Runner.h"
+#include "CheckConsumer.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -113,7 +114,7 @@ public:
 private:
   class Action : public ASTFrontendAction {
   public:
-    Action(ClangTidyASTConsumerFactory &Checks, std::vector<InputFile> &Inputs)
+    Action(CheckConsumerFactory &Checks, std::vector<InputFile> &Inputs)
         : Checks(Checks), Inputs(Inputs) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                    llvm::StringRef File) override {
@@ -124,11 +125,11 @@ private:
     }
 
   private:
-    ClangTidyASTConsumerFactory &Checks;
+    CheckConsumerFactory &Checks;
     std::vector<InputFile> &Inputs;
   };
 
-  ClangTidyASTConsumerFactory Checks;
+  CheckConsumerFactory Checks;
   std::vector<InputFile> &Inputs;
 };
 

@@ -4,7 +4,8 @@ at test time so that no large file is kept in the tree (issue 10).
   for          DEPTH nested `for (;;)` statements in a coroutine
   lambda       DEPTH nested lambdas, each called where it is made
   template     a type of DEPTH nested template arguments
-  coroutine    DEPTH nested coroutine lambdas, each awaited
+  coroutine    DEPTH nested coroutine lambdas, each awaited, the innermost
+               dropping a task at line 17
 """
 import sys
 
@@ -21,6 +22,7 @@ struct task {
   void await_suspend(std::coroutine_handle<>) {}
   int await_resume() { return 0; }
 };
+task make();
 """
 
 kind, depth = sys.argv[1], int(sys.argv[2])
@@ -33,7 +35,8 @@ elif kind == "template":
           ">" * depth + ";\nT t;")
 elif kind == "coroutine":
     print(PRELUDE + "task f() {\n  co_return " +
-          "co_await [&]() -> task { co_return " * depth + "0" + "; }()" * depth +
-          ";\n}")
+          "co_await [&]() -> task { co_return " * (depth - 1) +
+          "co_await [&]() -> task {\n  make();\n  co_return 0; }()" +
+          "; }()" * (depth - 1) + ";\n}")
 else:
     sys.exit("unknown kind " + kind)
