@@ -1,9 +1,11 @@
 //===--- Compilations.cpp - Where each file's compiler flags come from ----===//
 
 #include "Compilations.h"
+#include "Inputs.h"
 #include "Paths.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
@@ -54,8 +56,41 @@ private:
       FoundByDirectory;
 };
 
+/// The largest compilation database read: a big project's
+/// compile_commands.json is tens of MiB.
+constexpr uint64_t MaxDatabaseSize = 1 << 30;
+
+/// Fails when the compilation database that clang's search would read for
+/// \p Directory (the first compile_commands.json or compile_flags.txt in it
+/// or above it) is not a regular file of at most MaxDatabaseSize bytes:
+/// clang would wait forever on a FIFO and read /dev/zero until memory runs
+/// out.
+llvm::Error checkDatabaseAbove(llvm::StringRef Directory) {
+  std::string Absolute = absolutePath(Directory);
+  for (llvm::StringRef Dir = Absolute; !Dir.empty();
+       Dir = llvm::sys::path::parent_path(Dir)) {
+    bool Found = false;
+    for (llvm::StringRef Name : {"compile_commands.json", "compile_flags.txt"}) {
+      llvm::SmallString<256> Path(Dir);
+      llvm::sys::path::append(Path, Name);
+      if (!llvm::sys::fs::exists(Path))
+        continue;
+      if (llvm::Error Refused = checkSmallRegularFile(Path, MaxDatabaseSize))
+        return llvm::createStringError("cannot read compilation database '" +
+                                       Path + "': " +
+                                       llvm::toString(std::move(Refused)));
+      Found = true;
+    }
+    if (Found)
+      return llvm::Error::success();
+  }
+  return llvm::Error::success();
+}
+
 llvm::Expected<std::unique_ptr<CompilationDatabase>>
 loadBuildDatabase(llvm::StringRef BuildPath) {
+  if (llvm::Error Unreadable = checkDatabaseAbove(BuildPath))
+    return Unreadable;
   std::string Details;
   auto Database =
       CompilationDatabase::autoDetectFromDirectory(BuildPath, Details);
@@ -133,6 +168,10 @@ planTranslationUnits(Invocation &Args) {
 
   std::vector<TranslationUnit> Units;
   for (std::string &File : filesToLint(Args, BuildDatabase.get())) {
+    if (Fallback)
+      if (llvm::Error Unreadable =
+              checkDatabaseAbove(llvm::sys::path::parent_path(File)))
+        return Unreadable;
     std::vector<CompileCommand> FileCommands = Commands->getCompileCommands(File);
     if (FileCommands.empty())
       return llvm::createStringError("no compile command for '" + File + "'");

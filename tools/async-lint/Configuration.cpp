@@ -54,12 +54,15 @@ ClangTidyOptions commandLineOptions(const Invocation &Args) {
   return Options;
 }
 
+/// A configuration is a screenful of YAML; a larger file is not one.
+constexpr uint64_t MaxConfigFileSize = 1 << 20;
+
 llvm::Expected<ClangTidyOptions> readConfigFile(llvm::StringRef Path) {
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
-      llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> Text =
+      readSmallRegularFile(Path, MaxConfigFileSize);
   if (!Text)
     return llvm::createStringError("cannot read configuration file '" + Path +
-                                   "': " + reasonOf(Text.getError()));
+                                   "': " + llvm::toString(Text.takeError()));
   llvm::ErrorOr<ClangTidyOptions> Options = parseForAsyncLint(**Text);
   if (!Options)
     return llvm::createStringError("invalid configuration file '" + Path +

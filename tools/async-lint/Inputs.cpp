@@ -21,8 +21,7 @@ std::string reasonOf(std::error_code EC) {
   return Reason;
 }
 
-llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
-readSmallRegularFile(llvm::StringRef Path, uint64_t MaxSize) {
+llvm::Error checkSmallRegularFile(llvm::StringRef Path, uint64_t MaxSize) {
   llvm::sys::fs::file_status Status;
   if (std::error_code EC = llvm::sys::fs::status(Path, Status))
     return llvm::createStringError(reasonOf(EC));
@@ -31,6 +30,13 @@ readSmallRegularFile(llvm::StringRef Path, uint64_t MaxSize) {
   if (Status.getSize() > MaxSize)
     return llvm::createStringError("larger than " +
                                    std::to_string(MaxSize >> 20) + " MiB");
+  return llvm::Error::success();
+}
+
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
+readSmallRegularFile(llvm::StringRef Path, uint64_t MaxSize) {
+  if (llvm::Error Refused = checkSmallRegularFile(Path, MaxSize))
+    return Refused;
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
       llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Text)

@@ -18,6 +18,10 @@ namespace async_lint {
 /// hang (a FIFO) or drown the user in compile errors (an object file).
 llvm::Error checkLintable(llvm::StringRef Path);
 
+/// Succeeds when \p Path is a regular file of at most \p MaxSize bytes;
+/// otherwise says in one line why not.
+llvm::Error checkSmallRegularFile(llvm::StringRef Path, uint64_t MaxSize);
+
 /// The text of \p Path, a regular file of at most \p MaxSize bytes: a FIFO
 /// (whose opening would wait for a writer forever), a device (/dev/zero
 /// never ends) or a huge file is refused with a one-line reason.
