@@ -174,6 +174,20 @@ bool handleFixes(const Invocation &Args, const Recorder &Run,
   return true;
 }
 
+/// \p Status, unless standard output could not take the report (a full
+/// disk, a closed pipe, /dev/full): then status 2, for a report lost is no
+/// clean run, and the stream's error is cleared so that LLVM does not abort
+/// on it at exit.
+int checkReportWritten(int Status) {
+  llvm::outs().flush();
+  std::error_code Failed = llvm::outs().error();
+  if (!Failed)
+    return Status;
+  llvm::outs().clear_error();
+  return couldNotLint(llvm::createStringError("cannot write the report: " +
+                                              reasonOf(Failed)));
+}
+
 int run(Invocation &Args) {
   llvm::Expected<Configuration> Config = Configuration::fromInvocation(Args);
   if (!Config)
@@ -244,5 +258,6 @@ int main(int Argc, const char **Argv) {
       async_lint::parseCommandLine(Argc, Argv);
   if (!Args)
     return async_lint::couldNotLint(Args.takeError());
-  return async_lint::run(*Args);
+  int Status = async_lint::run(*Args);
+  return async_lint::checkReportWritten(Status);
 }
