@@ -192,16 +192,20 @@ int run(Invocation &Args) {
   llvm::Expected<Configuration> Config = Configuration::fromInvocation(Args);
   if (!Config)
     return couldNotLint(Config.takeError());
+  if (llvm::Error Invalid = Config->checkConfigurations(
+          absolutePath(representativeFile(Args))))
+    return couldNotLint(std::move(Invalid));
   std::vector<std::string> Checks =
       Config->enabledChecks(representativeFile(Args));
+  if (Checks.empty())
+    return couldNotLint(llvm::createStringError(
+        Args.ListChecks ? "no check is enabled"
+                        : "no check is enabled; see --list-checks"));
   if (Args.ListChecks) {
     for (const std::string &Check : Checks)
       llvm::outs() << Check << "\n";
-    return Checks.empty() ? CouldNotLint : NothingFound;
+    return NothingFound;
   }
-  if (Checks.empty())
-    return couldNotLint(llvm::createStringError(
-        "no check is enabled; see --list-checks"));
 
   llvm::Expected<std::vector<TranslationUnit>> Units =
       planTranslationUnits(Args);
@@ -211,6 +215,9 @@ int run(Invocation &Args) {
   for (const TranslationUnit &Unit : *Units)
     if (llvm::Error Unlintable = checkLintable(Paths.display(Unit.File)))
       return couldNotLint(std::move(Unlintable));
+  for (const TranslationUnit &Unit : *Units)
+    if (llvm::Error Invalid = Config->checkConfigurations(Unit.File))
+      return couldNotLint(std::move(Invalid));
 
   std::unique_ptr<Report> Out = makeReport(Args);
   SourceFiles Sources(Paths);
