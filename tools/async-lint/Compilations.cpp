@@ -35,7 +35,14 @@ public:
   getCompileCommands(llvm::StringRef File) const override {
     if (const CompilationDatabase *Found = databaseAbove(File))
       return Found->getCompileCommands(File);
-    return Fallback.getCompileCommands(File);
+    std::vector<CompileCommand> Commands = Fallback.getCompileCommands(File);
+    // clang takes a .h for a C header, with which -std=c++20 is an error;
+    // a .h async-lint is asked to lint is a C++ one.
+    if (llvm::sys::path::extension(File) == ".h")
+      for (CompileCommand &Command : Commands)
+        Command.CommandLine.insert(Command.CommandLine.begin() + 1,
+                                   "-xc++-header");
+    return Commands;
   }
 
 private:
