@@ -218,6 +218,13 @@ int run(Invocation &Args) {
   for (const TranslationUnit &Unit : *Units)
     if (llvm::Error Invalid = Config->checkConfigurations(Unit.File))
       return couldNotLint(std::move(Invalid));
+  if (!Args.ExportFixes.empty()) {
+    std::vector<std::string> Linted;
+    for (const TranslationUnit &Unit : *Units)
+      Linted.push_back(Unit.File);
+    if (llvm::Error Refused = checkExportTarget(Args.ExportFixes, Linted))
+      return couldNotLint(std::move(Refused));
+  }
 
   std::unique_ptr<Report> Out = makeReport(Args);
   SourceFiles Sources(Paths);
