@@ -22,7 +22,6 @@
 #include "ResultCache.h"
 #include "Runner.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
@@ -176,20 +175,38 @@ bool handleFixes(const Invocation &Args, const Recorder &Run,
   return true;
 }
 
+/// \p Status, unless standard output could not take the report (a full
+/// disk, a closed pipe, /dev/full): then status 2, for a report lost is no
+/// clean run, and the stream's error is cleared so that LLVM does not abort
+/// on it at exit.
+int checkReportWritten(int Status) {
+  llvm::outs().flush();
+  std::error_code Failed = llvm::outs().error();
+  if (!Failed)
+    return Status;
+  llvm::outs().clear_error();
+  return couldNotLint(llvm::createStringError("cannot write the report: " +
+                                              reasonOf(Failed)));
+}
+
 int run(Invocation &Args) {
   llvm::Expected<Configuration> Config = Configuration::fromInvocation(Args);
   if (!Config)
     return couldNotLint(Config.takeError());
+  if (llvm::Error Invalid = Config->checkConfigurations(
+          absolutePath(representativeFile(Args))))
+    return couldNotLint(std::move(Invalid));
   std::vector<std::string> Checks =
       Config->enabledChecks(representativeFile(Args));
+  if (Checks.empty())
+    return couldNotLint(llvm::createStringError(
+        Args.ListChecks ? "no check is enabled"
+                        : "no check is enabled; see --list-checks"));
   if (Args.ListChecks) {
     for (const std::string &Check : Checks)
       llvm::outs() << Check << "\n";
-    return Checks.empty() ? CouldNotLint : NothingFound;
+    return NothingFound;
   }
-  if (Checks.empty())
-    return couldNotLint(llvm::createStringError(
-        "no check is enabled; see --list-checks"));
 
   llvm::Expected<std::vector<TranslationUnit>> Units =
       planTranslationUnits(Args);
@@ -199,6 +216,16 @@ int run(Invocation &Args) {
   for (const TranslationUnit &Unit : *Units)
     if (llvm::Error Unlintable = checkLintable(Paths.display(Unit.File)))
       return couldNotLint(std::move(Unlintable));
+  for (const TranslationUnit &Unit : *Units)
+    if (llvm::Error Invalid = Config->checkConfigurations(Unit.File))
+      return couldNotLint(std::move(Invalid));
+  if (!Args.ExportFixes.empty()) {
+    std::vector<std::string> Linted;
+    for (const TranslationUnit &Unit : *Units)
+      Linted.push_back(Unit.File);
+    if (llvm::Error Refused = checkExportTarget(Args.ExportFixes, Linted))
+      return couldNotLint(std::move(Refused));
+  }
 
   std::unique_ptr<Report> Out = makeReport(Args);
   SourceFiles Sources(Paths);
@@ -241,12 +268,13 @@ int run(Invocation &Args) {
 
 int main(int Argc, const char **Argv) {
   llvm::InitLLVM Init(Argc, Argv);
-  llvm::CrashRecoveryContext::Enable();
+  async_lint::enableCrashRecovery();
   llvm::Expected<async_lint::Invocation> Args =
       async_lint::parseCommandLine(Argc, Argv);
   if (!Args)
     return async_lint::couldNotLint(Args.takeError());
   if (Args->Lsp)
     return async_lint::runLanguageServer(*Args, stdin, stdout);
-  return async_lint::run(*Args);
+  int Status = async_lint::run(*Args);
+  return async_lint::checkReportWritten(Status);
 }

@@ -1,9 +1,11 @@
 //===--- Compilations.cpp - Where each file's compiler flags come from ----===//
 
 #include "Compilations.h"
+#include "Inputs.h"
 #include "Paths.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
@@ -33,7 +35,14 @@ public:
   getCompileCommands(llvm::StringRef File) const override {
     if (const CompilationDatabase *Found = databaseAbove(File))
       return Found->getCompileCommands(File);
-    return Fallback.getCompileCommands(File);
+    std::vector<CompileCommand> Commands = Fallback.getCompileCommands(File);
+    // clang takes a .h for a C header, with which -std=c++20 is an error;
+    // a .h async-lint is asked to lint is a C++ one.
+    if (llvm::sys::path::extension(File) == ".h")
+      for (CompileCommand &Command : Commands)
+        Command.CommandLine.insert(Command.CommandLine.begin() + 1,
+                                   "-xc++-header");
+    return Commands;
   }
 
 private:
@@ -54,8 +63,41 @@ private:
       FoundByDirectory;
 };
 
+/// The largest compilation database read: a big project's
+/// compile_commands.json is tens of MiB.
+constexpr uint64_t MaxDatabaseSize = 1 << 30;
+
+/// Fails when the compilation database that clang's search would read for
+/// \p Directory (the first compile_commands.json or compile_flags.txt in it
+/// or above it) is not a regular file of at most MaxDatabaseSize bytes:
+/// clang would wait forever on a FIFO and read /dev/zero until memory runs
+/// out.
+llvm::Error checkDatabaseAbove(llvm::StringRef Directory) {
+  std::string Absolute = absolutePath(Directory);
+  for (llvm::StringRef Dir = Absolute; !Dir.empty();
+       Dir = llvm::sys::path::parent_path(Dir)) {
+    bool Found = false;
+    for (llvm::StringRef Name : {"compile_commands.json", "compile_flags.txt"}) {
+      llvm::SmallString<256> Path(Dir);
+      llvm::sys::path::append(Path, Name);
+      if (!llvm::sys::fs::exists(Path))
+        continue;
+      if (llvm::Error Refused = checkSmallRegularFile(Path, MaxDatabaseSize))
+        return llvm::createStringError("cannot read compilation database '" +
+                                       Path + "': " +
+                                       llvm::toString(std::move(Refused)));
+      Found = true;
+    }
+    if (Found)
+      return llvm::Error::success();
+  }
+  return llvm::Error::success();
+}
+
 llvm::Expected<std::unique_ptr<CompilationDatabase>>
 loadBuildDatabase(llvm::StringRef BuildPath) {
+  if (llvm::Error Unreadable = checkDatabaseAbove(BuildPath))
+    return Unreadable;
   std::string Details;
   auto Database =
       CompilationDatabase::autoDetectFromDirectory(BuildPath, Details);
@@ -100,6 +142,17 @@ void addLintingFlags(CompileCommand &Command) {
                                                  Command.Filename);
 }
 
+/// A database entry of `"arguments": []` or `"command": ""` names no
+/// compiler: there is nothing to run.
+llvm::Error checkNotEmpty(llvm::ArrayRef<CompileCommand> Commands) {
+  for (const CompileCommand &Command : Commands)
+    if (Command.CommandLine.empty())
+      return llvm::createStringError(
+          "the compilation database's entry for '" + Command.Filename +
+          "' in '" + Command.Directory + "' has an empty command");
+  return llvm::Error::success();
+}
+
 } // namespace
 
 llvm::Expected<std::vector<TranslationUnit>>
@@ -122,9 +175,15 @@ planTranslationUnits(Invocation &Args) {
 
   std::vector<TranslationUnit> Units;
   for (std::string &File : filesToLint(Args, BuildDatabase.get())) {
+    if (Fallback)
+      if (llvm::Error Unreadable =
+              checkDatabaseAbove(llvm::sys::path::parent_path(File)))
+        return Unreadable;
     std::vector<CompileCommand> FileCommands = Commands->getCompileCommands(File);
     if (FileCommands.empty())
       return llvm::createStringError("no compile command for '" + File + "'");
+    if (llvm::Error Empty = checkNotEmpty(FileCommands))
+      return Empty;
     llvm::for_each(FileCommands, addLintingFlags);
     Units.push_back({std::move(File), std::move(FileCommands)});
   }

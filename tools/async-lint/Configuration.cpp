@@ -4,7 +4,10 @@
 #include "Inputs.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
 using namespace clang::tidy;
@@ -12,13 +15,64 @@ using namespace clang::tidy;
 namespace async_lint {
 namespace {
 
-/// The .clang-tidy reader of async-lint: clang-tidy's, with the `Checks:`
-/// line narrowed to its async- globs.
-llvm::ErrorOr<ClangTidyOptions> parseForAsyncLint(llvm::MemoryBufferRef Text) {
-  llvm::ErrorOr<ClangTidyOptions> Options = parseConfiguration(Text);
+/// clang-tidy's reader of a configuration, with the `Checks:` line narrowed
+/// to its async- globs; the first problem found, if any, in \p Problem.
+llvm::ErrorOr<ClangTidyOptions>
+parseForAsyncLint(llvm::MemoryBufferRef Text, std::string &Problem) {
+  llvm::ErrorOr<ClangTidyOptions> Options =
+      parseConfigurationWithDiags(Text, [&](const llvm::SMDiagnostic &Diag) {
+        if (Problem.empty() && Diag.getKind() == llvm::SourceMgr::DK_Error)
+          Problem = "line " + std::to_string(Diag.getLineNo()) + ", column " +
+                    std::to_string(Diag.getColumnNo() + 1) + ": " +
+                    Diag.getMessage().str();
+      });
   if (Options && Options->Checks)
     Options->Checks = keepAsyncGlobs(*Options->Checks);
   return Options;
+}
+
+/// The reader of the .clang-tidy files found during the run: quiet, for
+/// every file it may read was checked before the run (checkConfigurations).
+llvm::ErrorOr<ClangTidyOptions> parseQuietly(llvm::MemoryBufferRef Text) {
+  std::string Ignored;
+  return parseForAsyncLint(Text, Ignored);
+}
+
+/// Fails when \p Value, the value of the header filter \p Name, is not a
+/// regular expression: clang-tidy would quietly match nothing with it.
+llvm::Error checkRegex(llvm::StringRef Name,
+                       const std::optional<std::string> &Value) {
+  std::string Problem;
+  if (!Value || llvm::Regex(*Value).isValid(Problem))
+    return llvm::Error::success();
+  return llvm::createStringError("invalid " + Name + " '" + *Value +
+                                 "': " + Problem);
+}
+
+llvm::Error checkHeaderFilters(const ClangTidyOptions &Options,
+                               llvm::StringRef HeaderFilterName,
+                               llvm::StringRef ExcludeHeaderFilterName) {
+  if (llvm::Error Invalid =
+          checkRegex(HeaderFilterName, Options.HeaderFilterRegex))
+    return Invalid;
+  return checkRegex(ExcludeHeaderFilterName, Options.ExcludeHeaderFilterRegex);
+}
+
+/// Options of the configuration file \p Path, or why it is not one, in a
+/// line.
+llvm::Expected<ClangTidyOptions>
+parseConfigFile(llvm::StringRef Path, const llvm::MemoryBuffer &Text) {
+  std::string Problem;
+  llvm::ErrorOr<ClangTidyOptions> Options = parseForAsyncLint(Text, Problem);
+  if (!Options)
+    return llvm::createStringError(
+        "invalid configuration file '" + Path + "': " +
+        (Problem.empty() ? reasonOf(Options.getError()) : Problem));
+  if (llvm::Error Invalid = checkHeaderFilters(*Options, "HeaderFilterRegex",
+                                               "ExcludeHeaderFilterRegex"))
+    return llvm::createStringError("invalid configuration file '" + Path +
+                                   "': " + llvm::toString(std::move(Invalid)));
+  return *Options;
 }
 
 /// clang-tidy's search for the .clang-tidy above each file, with async-lint's
@@ -31,7 +85,7 @@ public:
       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files)
       : FileOptionsProvider(ClangTidyGlobalOptions(), Defaults, Overrides,
                             std::move(Files)) {
-    ConfigHandlers = {{".clang-tidy", parseForAsyncLint}};
+    ConfigHandlers = {{".clang-tidy", parseQuietly}};
   }
 };
 
@@ -54,17 +108,16 @@ ClangTidyOptions commandLineOptions(const Invocation &Args) {
   return Options;
 }
 
+/// A configuration is a screenful of YAML; a larger file is not one.
+constexpr uint64_t MaxConfigFileSize = 1 << 20;
+
 llvm::Expected<ClangTidyOptions> readConfigFile(llvm::StringRef Path) {
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
-      llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> Text =
+      readSmallRegularFile(Path, MaxConfigFileSize);
   if (!Text)
     return llvm::createStringError("cannot read configuration file '" + Path +
-                                   "': " + reasonOf(Text.getError()));
-  llvm::ErrorOr<ClangTidyOptions> Options = parseForAsyncLint(**Text);
-  if (!Options)
-    return llvm::createStringError("invalid configuration file '" + Path +
-                                   "': " + reasonOf(Options.getError()));
-  return *Options;
+                                   "': " + llvm::toString(Text.takeError()));
+  return parseConfigFile(Path, **Text);
 }
 
 } // namespace
@@ -86,6 +139,9 @@ Configuration::fromInvocation(const Invocation &Args) {
   Configuration Result;
   Result.Defaults = defaultOptions();
   Result.Overrides = commandLineOptions(Args);
+  if (llvm::Error Invalid = checkHeaderFilters(
+          Result.Overrides, "--header-filter", "--exclude-header-filter"))
+    return Invalid;
   if (!Args.ConfigFile.empty()) {
     llvm::Expected<ClangTidyOptions> FromFile = readConfigFile(Args.ConfigFile);
     if (!FromFile)
@@ -103,6 +159,33 @@ std::unique_ptr<ClangTidyOptionsProvider> Configuration::makeProvider(
         std::move(Files));
   return std::make_unique<AsyncLintFileOptionsProvider>(Defaults, Overrides,
                                                         std::move(Files));
+}
+
+llvm::Error Configuration::checkConfigurations(llvm::StringRef File) {
+  if (ConfigFile)
+    return llvm::Error::success();
+  for (llvm::StringRef Dir = llvm::sys::path::parent_path(File); !Dir.empty();
+       Dir = llvm::sys::path::parent_path(Dir)) {
+    if (!CheckedDirectories.insert(Dir).second)
+      return llvm::Error::success();
+    llvm::SmallString<256> Path(Dir);
+    llvm::sys::path::append(Path, ".clang-tidy");
+    // clang-tidy passes over anything but a regular file.
+    if (!llvm::sys::fs::is_regular_file(Path))
+      continue;
+    llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> Text =
+        readSmallRegularFile(Path, MaxConfigFileSize);
+    if (!Text)
+      return llvm::createStringError("cannot read configuration file '" +
+                                     Path + "': " +
+                                     llvm::toString(Text.takeError()));
+    llvm::Expected<ClangTidyOptions> Options = parseConfigFile(Path, **Text);
+    if (!Options)
+      return Options.takeError();
+    if (!Options->InheritParentConfig.value_or(false))
+      return llvm::Error::success();
+  }
+  return llvm::Error::success();
 }
 
 ClangTidyOptions Configuration::optionsFor(llvm::StringRef File) const {

@@ -5,6 +5,7 @@
 
 #include "CommandLine.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <memory>
 #include <optional>
@@ -35,6 +36,12 @@ public:
   std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
   makeProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) const;
 
+  /// Fails, saying which file and where, when a configuration file that
+  /// \p File would be linted with (a .clang-tidy above it) is not valid:
+  /// clang-tidy would pass over it, losing its `Checks:` line, and complain
+  /// once per file linted. A directory is checked once per run.
+  llvm::Error checkConfigurations(llvm::StringRef File);
+
   /// The options \p File is linted with.
   clang::tidy::ClangTidyOptions optionsFor(llvm::StringRef File) const;
 
@@ -45,6 +52,7 @@ private:
   clang::tidy::ClangTidyOptions Defaults;
   clang::tidy::ClangTidyOptions Overrides;
   std::optional<clang::tidy::ClangTidyOptions> ConfigFile;
+  llvm::StringSet<> CheckedDirectories;
 };
 
 /// The globs of a configuration file's `Checks:` line that name async-

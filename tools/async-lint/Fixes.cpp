@@ -6,7 +6,9 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using clang::tidy::ClangTidyError;
@@ -72,6 +74,15 @@ llvm::Error rewrite(llvm::StringRef Path, const Replacements &Edits) {
   return write(Path, [&](llvm::raw_ostream &OS) { OS << *Fixed; });
 }
 
+/// Is \p Path named as C or C++ source or header is?
+bool isSourceFileName(llvm::StringRef Path) {
+  llvm::StringRef Extension = llvm::sys::path::extension(Path);
+  return llvm::is_contained({".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".h",
+                             ".hh", ".hpp", ".hxx", ".h++", ".H", ".inl",
+                             ".ipp", ".tcc", ".cppm", ".ixx"},
+                            Extension);
+}
+
 } // namespace
 
 llvm::Expected<FixOutcome> applyFixes(llvm::ArrayRef<ClangTidyError> Findings) {
@@ -91,11 +102,46 @@ llvm::Expected<FixOutcome> applyFixes(llvm::ArrayRef<ClangTidyError> Findings) {
   return Outcome;
 }
 
+llvm::Error checkExportTarget(llvm::StringRef Path,
+                              llvm::ArrayRef<std::string> Inputs) {
+  llvm::sys::fs::file_status Target;
+  if (llvm::sys::fs::status(Path, Target))
+    return llvm::Error::success(); // To be created.
+  if (Target.type() != llvm::sys::fs::file_type::regular_file)
+    return llvm::createStringError("cannot write fixes to '" + Path +
+                                   "': not a regular file");
+  for (const std::string &Input : Inputs) {
+    llvm::sys::fs::file_status Linted;
+    if (!llvm::sys::fs::status(Input, Linted) &&
+        Linted.getUniqueID() == Target.getUniqueID())
+      return llvm::createStringError("cannot write fixes to '" + Path +
+                                     "': it is a file being linted");
+  }
+  // `--export-fixes b.cpp a.cpp` takes b.cpp for the fixes file.
+  if (isSourceFileName(Path))
+    return llvm::createStringError(
+        "cannot write fixes to '" + Path +
+        "': it is a source file; name a .yaml file (--export-fixes=fixes.yaml)");
+  return llvm::Error::success();
+}
+
 llvm::Error exportFixes(llvm::StringRef Path, llvm::StringRef MainFile,
                         const std::vector<ClangTidyError> &Findings) {
-  return write(Path, [&](llvm::raw_ostream &OS) {
+  // Written through the path, as clang-tidy writes it: a symbolic link
+  // stays a link to the file written, and no other file ever takes its
+  // place.
+  std::error_code Failed;
+  llvm::raw_fd_ostream OS(Path, Failed);
+  if (!Failed) {
     clang::tidy::exportReplacements(MainFile, Findings, OS);
-  });
+    OS.close();
+    Failed = OS.error();
+    OS.clear_error();
+  }
+  if (Failed)
+    return llvm::createStringError("cannot write '" + Path +
+                                   "': " + reasonOf(Failed));
+  return llvm::Error::success();
 }
 
 } // namespace async_lint

@@ -20,6 +20,12 @@ struct FixOutcome {
 llvm::Expected<FixOutcome>
 applyFixes(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings);
 
+/// Fails when --export-fixes=\p Path would replace something it must not:
+/// a FIFO or device, or one of the \p Inputs (by identity, whatever the
+/// path names it).
+llvm::Error checkExportTarget(llvm::StringRef Path,
+                              llvm::ArrayRef<std::string> Inputs);
+
 /// Writes the fix-its of \p Findings to \p Path in clang-tidy's
 /// --export-fixes format, for clang-apply-replacements.
 llvm::Error exportFixes(llvm::StringRef Path, llvm::StringRef MainFile,

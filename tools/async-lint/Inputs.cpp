@@ -12,7 +12,6 @@ llvm::Error notLintable(llvm::StringRef Path, llvm::StringRef Why) {
   return llvm::createStringError("cannot lint '" + Path + "': " + Why);
 }
 
-
 } // namespace
 
 std::string reasonOf(std::error_code EC) {
@@ -20,6 +19,29 @@ std::string reasonOf(std::error_code EC) {
   if (!Reason.empty())
     Reason[0] = llvm::toLower(Reason[0]);
   return Reason;
+}
+
+llvm::Error checkSmallRegularFile(llvm::StringRef Path, uint64_t MaxSize) {
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(Path, Status))
+    return llvm::createStringError(reasonOf(EC));
+  if (Status.type() != llvm::sys::fs::file_type::regular_file)
+    return llvm::createStringError("not a regular file");
+  if (Status.getSize() > MaxSize)
+    return llvm::createStringError("larger than " +
+                                   std::to_string(MaxSize >> 20) + " MiB");
+  return llvm::Error::success();
+}
+
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
+readSmallRegularFile(llvm::StringRef Path, uint64_t MaxSize) {
+  if (llvm::Error Refused = checkSmallRegularFile(Path, MaxSize))
+    return Refused;
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
+      llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Text)
+    return llvm::createStringError(reasonOf(Text.getError()));
+  return std::move(*Text);
 }
 
 llvm::Error checkLintable(llvm::StringRef Path) {

@@ -20,14 +20,12 @@
 #include "LspTransport.h"
 #include "Paths.h"
 #include "Runner.h"
-#include "clang/Basic/Stack.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
-#include "llvm/Support/thread.h"
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -299,8 +297,11 @@ private:
 };
 
 int Server::serve() {
-  llvm::thread Linter(std::optional<unsigned>(clang::DesiredStackSize),
-                      [this] { lintLoop(); });
+  std::optional<LintThread> Linter(std::in_place, [this] { lintLoop(); });
+  if (!Linter->started()) {
+    llvm::errs() << "async-lint: error: cannot start the linting thread\n";
+    return 1;
+  }
   int Status = 1;
   while (std::optional<lsp::Incoming> Message = Client.read()) {
     if (!Message->Body) {
@@ -320,7 +321,7 @@ int Server::serve() {
     Stopping = true;
   }
   Changed.notify_all();
-  Linter.join();
+  Linter.reset();
   return Status;
 }
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ResultCache.h"
+#include "Inputs.h"
 #include "Paths.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
@@ -73,7 +74,15 @@ namespace async_lint {
 namespace {
 
 /// Changes whenever an entry's meaning or layout does.
-constexpr llvm::StringLiteral EntryFormat = "async-lint result cache 1";
+constexpr llvm::StringLiteral EntryFormat = "async-lint result cache 2";
+
+/// An entry is a few KiB; anything much larger is not one of ours.
+constexpr uint64_t MaxEntrySize = 64 << 20;
+
+/// How deep an entry's YAML nests (flow brackets, indentation columns):
+/// ours nest a few levels; the YAML parser recurses once per level, and a
+/// damaged or planted entry of 30,000 `[` must not overflow the stack.
+constexpr unsigned MaxEntryNesting = 64;
 
 /// The variables clang reads include directories from: a header they
 /// bring in is not among the files an entry lists until it is read.
@@ -135,13 +144,55 @@ bool isUnchanged(const InputFile &File) {
   return Text && digestOf((*Text)->getBuffer()) == File.Digest;
 }
 
+/// The first line of an entry: "# <length> <SHA-256>" of the YAML under
+/// it, so that an entry cut short (by a full disk, a killed writer), or
+/// damaged in any other way, is a miss even when what is left is valid YAML.
+std::string sealOf(llvm::StringRef Yaml) {
+  return "# " + std::to_string(Yaml.size()) + " " +
+         llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Yaml)),
+                     /*LowerCase=*/true) +
+         "\n";
+}
+
+/// The YAML of an entry's \p Text, if its seal matches it.
+std::optional<llvm::StringRef> unsealed(llvm::StringRef Text) {
+  auto [Seal, Yaml] = Text.split('\n');
+  if (Seal.size() + 1 >= Text.size() || (Seal.str() + "\n") != sealOf(Yaml))
+    return std::nullopt;
+  return Yaml;
+}
+
+/// Does \p Yaml nest no deeper than MaxEntryNesting? (Brackets inside
+/// quoted text count too: at worst a miss.)
+bool isShallow(llvm::StringRef Yaml) {
+  unsigned Depth = 0;
+  for (llvm::StringRef Line : llvm::split(Yaml, '\n')) {
+    if (Line.size() - Line.ltrim(' ').size() > MaxEntryNesting)
+      return false;
+    for (char C : Line) {
+      if (C == '[' || C == '{')
+        ++Depth;
+      else if ((C == ']' || C == '}') && Depth > 0)
+        --Depth;
+      if (Depth > MaxEntryNesting)
+        return false;
+    }
+  }
+  return true;
+}
+
 std::optional<Entry> readEntry(llvm::StringRef Path) {
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
-      llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-  if (!Text)
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> Text =
+      readSmallRegularFile(Path, MaxEntrySize);
+  if (!Text) {
+    llvm::consumeError(Text.takeError());
+    return std::nullopt;
+  }
+  std::optional<llvm::StringRef> Yaml = unsealed((*Text)->getBuffer());
+  if (!Yaml || !isShallow(*Yaml))
     return std::nullopt;
   auto Quiet = [](const llvm::SMDiagnostic &, void *) {};
-  llvm::yaml::Input In((*Text)->getBuffer(), /*Ctxt=*/nullptr, Quiet);
+  llvm::yaml::Input In(*Yaml, /*Ctxt=*/nullptr, Quiet);
   Entry Read;
   In >> Read;
   if (In.error())
@@ -231,10 +282,13 @@ void ResultCache::store(llvm::StringRef Key, llvm::ArrayRef<InputFile> Inputs,
   std::string Path = entryPath(Key);
   if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
     return;
+  std::string Yaml;
+  llvm::raw_string_ostream YamlStream(Yaml);
+  llvm::yaml::Output Out(YamlStream);
+  Out << Kept;
   // writeToOutput writes a temporary file beside Path and renames it.
   llvm::consumeError(llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-    llvm::yaml::Output Out(OS);
-    Out << Kept;
+    OS << sealOf(Yaml) << Yaml;
     return llvm::Error::success();
   }));
 }

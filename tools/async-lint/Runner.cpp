@@ -7,9 +7,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "Runner.h"
+#include "CheckConsumer.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang/Basic/Stack.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
@@ -19,10 +19,13 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/Threading.h"
-#include "llvm/Support/thread.h"
 #include <atomic>
+#include <csignal>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <pthread.h>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -226,7 +229,7 @@ private:
 
   class Action : public ASTFrontendAction {
   public:
-    Action(ClangTidyASTConsumerFactory &Checks, std::vector<InputFile> &Inputs,
+    Action(CheckConsumerFactory &Checks, std::vector<InputFile> &Inputs,
            bool UsesPreamble)
         : Checks(Checks), Inputs(Inputs), UsesPreamble(UsesPreamble) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
@@ -241,12 +244,12 @@ private:
     }
 
   private:
-    ClangTidyASTConsumerFactory &Checks;
+    CheckConsumerFactory &Checks;
     std::vector<InputFile> &Inputs;
     bool UsesPreamble;
   };
 
-  ClangTidyASTConsumerFactory Checks;
+  CheckConsumerFactory Checks;
   std::vector<InputFile> &Inputs;
   Preamble *Cache;
   bool UsesPreamble = false;
@@ -316,13 +319,95 @@ LintResult lintOrRecall(const TranslationUnit &Unit,
   return Result;
 }
 
+/// Each translation unit is parsed on a thread with this much stack: clang's
+/// parser recurses once per nesting level (of statements, lambdas, template
+/// arguments), and what clang's own driver gives itself (8 MiB) is used up
+/// by a few thousand levels. Only the pages touched are ever committed.
+constexpr unsigned LintStackSize = 64 << 20;
+
+/// The stack a thread's signal handlers run on, for as long as it lives: a
+/// stack overflow's SIGSEGV cannot be handled on the stack that overflowed,
+/// and without it the kernel kills the whole process instead of letting
+/// CrashRecoveryContext recover the one translation unit.
+class AlternateSignalStack {
+public:
+  AlternateSignalStack() : Memory(new char[Size]) {
+    stack_t Stack = {};
+    Stack.ss_sp = Memory.get();
+    Stack.ss_size = Size;
+    sigaltstack(&Stack, nullptr);
+  }
+  ~AlternateSignalStack() {
+    stack_t Disabled = {};
+    Disabled.ss_flags = SS_DISABLE;
+    sigaltstack(&Disabled, nullptr);
+  }
+
+private:
+  static constexpr size_t Size = 256 << 10;
+  std::unique_ptr<char[]> Memory;
+};
+
+/// One job per core by default, and never more: linting is CPU-bound, so
+/// more threads than cores only hold more ASTs in memory at once (and
+/// `-j 10000` would ask for more threads than the system gives).
 unsigned threadCount(unsigned Jobs, size_t Units) {
-  if (Jobs == 0)
-    Jobs = std::max(1u, std::thread::hardware_concurrency());
+  unsigned Cores = std::max(1u, llvm::hardware_concurrency().compute_thread_count());
+  if (Jobs == 0 || Jobs > Cores)
+    Jobs = Cores;
   return static_cast<unsigned>(std::min<size_t>(Jobs, Units));
 }
 
+/// Starts \p Work on a new thread with LintStackSize of stack; false when
+/// the system refuses (no memory for the stack, too many threads), where
+/// llvm::thread would abort the process.
+bool startThread(std::function<void()> &Work, std::vector<pthread_t> &Started) {
+  pthread_attr_t Attributes;
+  if (pthread_attr_init(&Attributes) != 0)
+    return false;
+  pthread_t Thread;
+  bool Created =
+      pthread_attr_setstacksize(&Attributes, LintStackSize) == 0 &&
+      pthread_create(
+          &Thread, &Attributes,
+          [](void *Work) -> void * {
+            (*static_cast<std::function<void()> *>(Work))();
+            return nullptr;
+          },
+          &Work) == 0;
+  pthread_attr_destroy(&Attributes);
+  if (Created)
+    Started.push_back(Thread);
+  return Created;
+}
+
 } // namespace
+
+void enableCrashRecovery() {
+  llvm::CrashRecoveryContext::Enable();
+  // CrashRecoveryContext installs its handlers to run on the stack that
+  // faulted; a stack overflow needs them on the alternate stack.
+  for (int Signal : {SIGSEGV, SIGBUS}) {
+    struct sigaction Handler;
+    if (sigaction(Signal, nullptr, &Handler) == 0) {
+      Handler.sa_flags |= SA_ONSTACK;
+      sigaction(Signal, &Handler, nullptr);
+    }
+  }
+}
+
+LintThread::LintThread(std::function<void()> Body)
+    : Work([Body = std::move(Body)] {
+        AlternateSignalStack SignalStack;
+        Body();
+      }) {
+  startThread(Work, Started);
+}
+
+LintThread::~LintThread() {
+  for (pthread_t Thread : Started)
+    pthread_join(Thread, nullptr);
+}
 
 void lintTranslationUnits(llvm::ArrayRef<TranslationUnit> Units,
                           const Configuration &Config, unsigned Jobs,
@@ -333,7 +418,8 @@ void lintTranslationUnits(llvm::ArrayRef<TranslationUnit> Units,
   std::vector<std::optional<LintResult>> Finished(Units.size());
   size_t NextToDeliver = 0;
 
-  auto Work = [&] {
+  std::function<void()> Work = [&] {
+    AlternateSignalStack SignalStack;
     for (size_t I = NextToLint++; I < Units.size(); I = NextToLint++) {
       LintResult Result = lintOrRecall(Units[I], Config, Cache);
       std::lock_guard<std::mutex> Guard(DeliveryLock);
@@ -345,13 +431,15 @@ void lintTranslationUnits(llvm::ArrayRef<TranslationUnit> Units,
       }
     }
   };
-  // Clang's parser recurses deeply: give each thread the stack clang's own
-  // driver gives itself.
-  std::vector<llvm::thread> Threads;
+  std::vector<pthread_t> Threads;
   for (unsigned I = 0, N = threadCount(Jobs, Units.size()); I < N; ++I)
-    Threads.emplace_back(std::optional<unsigned>(clang::DesiredStackSize), Work);
-  for (llvm::thread &Thread : Threads)
-    Thread.join();
+    if (!startThread(Work, Threads))
+      break;
+  // Not even one thread: lint on this one, with the stack it has.
+  if (Threads.empty())
+    Work();
+  for (pthread_t Thread : Threads)
+    pthread_join(Thread, nullptr);
 }
 
 } // namespace async_lint

@@ -9,6 +9,8 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <functional>
+#include <pthread.h>
 
 namespace async_lint {
 
@@ -67,6 +69,27 @@ LintResult lintTranslationUnit(const TranslationUnit &Unit,
                                const Configuration &Config,
                                llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files,
                                Preamble *Cache = nullptr);
+/// Makes a crash of the compiler on one translation unit (a stack overflow
+/// too) a failure of that unit rather than of the run; once, in main().
+void enableCrashRecovery();
+
+/// A thread to lint on outside lintTranslationUnits (the language server's):
+/// it has the stack a parse needs and an alternate signal stack, so that a
+/// stack overflow in clang's parser is a crash of the unit it parses, as on
+/// lintTranslationUnits' threads. Joined on destruction.
+class LintThread {
+public:
+  explicit LintThread(std::function<void()> Work);
+  ~LintThread();
+  /// False if the system refused the thread: the work never runs.
+  bool started() const { return !Started.empty(); }
+  LintThread(const LintThread &) = delete;
+  LintThread &operator=(const LintThread &) = delete;
+
+private:
+  std::function<void()> Work;
+  std::vector<pthread_t> Started;
+};
 
 /// Lints \p Units, \p Jobs at a time (0: one per core), each on its own
 /// thread with its own ClangTidyContext and file system, and hands each
