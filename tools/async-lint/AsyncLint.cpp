@@ -74,6 +74,17 @@ private:
   bool Enabled;
 };
 
+/// For a file linted with the fallback flags (no compilation database was
+/// found for it): which flags those were, and where the right ones come from.
+std::string fallbackAdvice(llvm::StringRef FallbackFlags) {
+  if (FallbackFlags.empty())
+    return "";
+  return (" with the fallback flags '" + FallbackFlags +
+          "' (no compilation database above it, nor in a build/ beside one); "
+          "name its build with -p build, or give its flags after --")
+      .str();
+}
+
 /// Receives each translation unit's result: prints each diagnostic once
 /// (a header's finding is found again by every file that includes it), and
 /// keeps what decides the fixes and the exit status.
@@ -89,7 +100,8 @@ public:
     if (Result.Crashed)
       Failures.push_back("clang crashed while parsing " + File);
     else if (!Result.Compiled)
-      Failures.push_back(File + " does not compile");
+      Failures.push_back(File + " does not compile" +
+                         fallbackAdvice(Result.Unit->FallbackFlags));
   }
 
   std::vector<ClangTidyError> Findings;
