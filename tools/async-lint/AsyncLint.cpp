@@ -13,6 +13,7 @@
 
 #include "CommandLine.h"
 #include "Compilations.h"
+#include "ConfigCommands.h"
 #include "Configuration.h"
 #include "Diagnostics.h"
 #include "Fixes.h"
@@ -56,9 +57,9 @@ int couldNotLint(llvm::Error Reason) {
 /// when standard error is a terminal; cleared before anything else prints.
 class Progress {
 public:
-  explicit Progress(size_t Total)
-      : Total(Total),
-        Enabled(Total > 1 && llvm::sys::Process::StandardErrIsDisplayed()) {}
+  Progress(size_t Total, bool Quiet)
+      : Total(Total), Enabled(!Quiet && Total > 1 &&
+                              llvm::sys::Process::StandardErrIsDisplayed()) {}
 
   void show(size_t Done, llvm::StringRef File) {
     if (Enabled)
@@ -146,6 +147,7 @@ std::unique_ptr<Report> makeReport(const Invocation &Args) {
   case OutputFormat::Text:
     break;
   }
+  llvm::outs().enable_colors(Args.UseColor.value_or(llvm::outs().has_colors()));
   return makeTextReport(llvm::outs(), Args.ShowSource);
 }
 
@@ -167,11 +169,11 @@ bool handleFixes(const Invocation &Args, const Recorder &Run,
     }
   if (!Args.Fix)
     return true;
-  if (!Run.Failures.empty()) {
+  if (!Run.Failures.empty() && !Args.FixErrors) {
     llvm::errs() << "async-lint: no fix applied: the code does not compile\n";
     return true;
   }
-  llvm::Expected<FixOutcome> Fixed = applyFixes(Run.Findings);
+  llvm::Expected<FixOutcome> Fixed = applyFixes(Run.Findings, Args.FixNotes);
   if (!Fixed) {
     sayWhy(Fixed.takeError());
     return false;
@@ -191,12 +193,31 @@ int run(Invocation &Args) {
   llvm::Expected<Configuration> Config = Configuration::fromInvocation(Args);
   if (!Config)
     return couldNotLint(Config.takeError());
+  if (Args.DumpConfig) {
+    dumpConfig(*Config, representativeFile(Args), llvm::outs());
+    return NothingFound;
+  }
+  std::vector<std::string> Problems =
+      configurationProblems(*Config, representativeFile(Args));
+  for (const std::string &Problem : Problems)
+    llvm::errs() << Problem << "\n";
+  if (Args.VerifyConfig) {
+    if (!Problems.empty())
+      return FindingsReported;
+    llvm::outs() << "No config errors detected.\n";
+    return NothingFound;
+  }
   std::vector<std::string> Checks =
       Config->enabledChecks(representativeFile(Args));
   if (Args.ListChecks) {
     for (const std::string &Check : Checks)
       llvm::outs() << Check << "\n";
     return Checks.empty() ? CouldNotLint : NothingFound;
+  }
+  if (Checks.empty() && Args.AllowNoChecks) {
+    if (!Args.Quiet)
+      llvm::errs() << "async-lint: no check is enabled\n";
+    return NothingFound;
   }
   if (Checks.empty())
     return couldNotLint(llvm::createStringError(
@@ -214,7 +235,7 @@ int run(Invocation &Args) {
   std::unique_ptr<Report> Out = makeReport(Args);
   SourceFiles Sources(Paths);
   Recorder Run(*Out, Sources, Paths);
-  Progress Shown(Units->size());
+  Progress Shown(Units->size(), Args.Quiet);
   size_t Done = 0;
   auto Receive = [&](LintResult Result) {
     Shown.clear();

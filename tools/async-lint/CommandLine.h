@@ -39,6 +39,18 @@ struct Invocation {
   bool CacheReadOnly = false;
   /// 0: one job per core.
   unsigned Jobs = 0;
+  /// clang-tidy's options of the same names.
+  std::optional<std::string> Config;
+  bool DumpConfig = false;
+  bool VerifyConfig = false;
+  std::optional<bool> UseColor;
+  std::string LineFilter;
+  bool SystemHeaders = false;
+  bool FixErrors = false;
+  bool FixNotes = false;
+  bool AllowNoChecks = false;
+  bool Quiet = false;
+  std::vector<std::string> RemovedArgs;
 };
 
 /// Parses the command line. `--help` and `--version` print and exit 0 here;

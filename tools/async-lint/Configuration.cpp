@@ -27,9 +27,10 @@ llvm::ErrorOr<ClangTidyOptions> parseForAsyncLint(llvm::MemoryBufferRef Text) {
 class AsyncLintFileOptionsProvider : public FileOptionsProvider {
 public:
   AsyncLintFileOptionsProvider(
+      const ClangTidyGlobalOptions &GlobalOptions,
       const ClangTidyOptions &Defaults, const ClangTidyOptions &Overrides,
       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files)
-      : FileOptionsProvider(ClangTidyGlobalOptions(), Defaults, Overrides,
+      : FileOptionsProvider(GlobalOptions, Defaults, Overrides,
                             std::move(Files)) {
     ConfigHandlers = {{".clang-tidy", parseForAsyncLint}};
   }
@@ -51,7 +52,21 @@ ClangTidyOptions commandLineOptions(const Invocation &Args) {
     Options.ExtraArgs = Args.ExtraArgs;
   if (!Args.ExtraArgsBefore.empty())
     Options.ExtraArgsBefore = Args.ExtraArgsBefore;
+  if (!Args.RemovedArgs.empty())
+    Options.RemovedArgs = Args.RemovedArgs;
+  if (Args.SystemHeaders)
+    Options.SystemHeaders = true;
   return Options;
+}
+
+/// --config: the text of a .clang-tidy file given on the command line.
+llvm::Expected<ClangTidyOptions> parseConfigText(llvm::StringRef Text) {
+  llvm::ErrorOr<ClangTidyOptions> Options =
+      parseForAsyncLint(llvm::MemoryBufferRef(Text, "--config"));
+  if (!Options)
+    return llvm::createStringError("invalid --config: " +
+                                   reasonOf(Options.getError()));
+  return *Options;
 }
 
 llvm::Expected<ClangTidyOptions> readConfigFile(llvm::StringRef Path) {
@@ -86,6 +101,17 @@ Configuration::fromInvocation(const Invocation &Args) {
   Configuration Result;
   Result.Defaults = defaultOptions();
   Result.Overrides = commandLineOptions(Args);
+  if (!Args.LineFilter.empty())
+    if (std::error_code Invalid =
+            parseLineFilter(Args.LineFilter, Result.GlobalOptions))
+      return llvm::createStringError("invalid --line-filter: " +
+                                     reasonOf(Invalid));
+  if (Args.Config) {
+    llvm::Expected<ClangTidyOptions> Given = parseConfigText(*Args.Config);
+    if (!Given)
+      return Given.takeError();
+    Result.ConfigFile = std::move(*Given);
+  }
   if (!Args.ConfigFile.empty()) {
     llvm::Expected<ClangTidyOptions> FromFile = readConfigFile(Args.ConfigFile);
     if (!FromFile)
@@ -99,14 +125,18 @@ std::unique_ptr<ClangTidyOptionsProvider> Configuration::makeProvider(
     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) const {
   if (ConfigFile)
     return std::make_unique<ConfigOptionsProvider>(
-        ClangTidyGlobalOptions(), Defaults, *ConfigFile, Overrides,
-        std::move(Files));
-  return std::make_unique<AsyncLintFileOptionsProvider>(Defaults, Overrides,
-                                                        std::move(Files));
+        GlobalOptions, Defaults, *ConfigFile, Overrides, std::move(Files));
+  return std::make_unique<AsyncLintFileOptionsProvider>(
+      GlobalOptions, Defaults, Overrides, std::move(Files));
 }
 
 ClangTidyOptions Configuration::optionsFor(llvm::StringRef File) const {
   return makeProvider(llvm::vfs::getRealFileSystem())->getOptions(File);
+}
+
+std::vector<ClangTidyOptionsProvider::OptionsSource>
+Configuration::rawOptionsFor(llvm::StringRef File) const {
+  return makeProvider(llvm::vfs::getRealFileSystem())->getRawOptions(File);
 }
 
 std::vector<std::string>
