@@ -61,7 +61,8 @@ status=0; async-lint held_lock.cpp > "$work/fallback.out" 2>&1 || status=$?
 expect "$work/fallback.out" "held_lock.cpp:8:3: warning: lock 'guard' is held across this co_await"
 cd "$project"
 
-plugin=$(find "$prefix/lib" -name AsyncLintPlugin.so | head -n 1)
+plugin=$prefix/lib/AsyncLintPlugin.so
+[ -f "$plugin" ] || plugin=$prefix/lib/$(gcc -print-multiarch)/AsyncLintPlugin.so
 step "clang-tidy-22 --load=${plugin#"$prefix/"}"
 clang-tidy-22 --load="$plugin" --checks='-*,async-*' -p build held_lock.cpp > "$work/plugin.out" 2>&1 ||
   { cat "$work/plugin.out"; fail "clang-tidy-22 with the plugin"; }
