@@ -6,7 +6,8 @@ tool fails the suite. The convention (docs/README.md):
   ending in a backslash continues), with bash, in a small user project
   (test/install/Inputs/docs-project: src/fetch.cpp, src/cache.cpp,
   src/net/socket.cpp, file.cpp, configured in build/ with
-  compile_commands.json), with this build installed on PATH. In the
+  compile_commands.json, a git repository), with this build installed on
+  PATH. In the
   project, build/bin/async-lint, build/lib/AsyncLintPlugin.so and
   lib/asyncrt/include are this build's, as in a checkout. The blocks run
   one after the other in the same project, in the order of the documents.
