@@ -17,6 +17,9 @@ tool fails the suite. The convention (docs/README.md):
 - A command passes with exit status 0; async-lint, pre-commit and
   run-clang-tidy-22 (running async-lint), which say 1 for findings, also
   with 1 when they printed findings (or sent them to a file).
+- A `console` block is a transcript: each `$ ` line is run as above, and
+  what it prints (standard output and error) must be the lines under it,
+  exactly; `$ echo $?` prints the status of the command before.
 - `sh no-run: <why>` marks a block shown but not run here; the reason must
   say why (it installs into the system, it is the suite itself, ...).
 - A `yaml` block is checked for what it is: a pre-commit configuration
@@ -117,6 +120,10 @@ def main():
                     failures.append(f"{where}: a block not run says why: ```sh no-run: <why>")
                 shown += 1
                 continue
+            if language == "console":
+                failures += check_transcript(where, body, project, env, placeholders)
+                ran += 1
+                continue
             if language == "yaml":
                 failures += check_yaml(where, body, project, env)
                 continue
@@ -136,6 +143,24 @@ def main():
     if failures:
         sys.exit(1)
     shutil.rmtree(work)
+
+
+def check_transcript(where, body, project, env, placeholders):
+    failures, status = [], 0
+    for step in re.split(r"^\$ ", body, flags=re.M)[1:]:
+        command, _, shown = step.partition("\n")
+        if command == "echo $?":
+            printed = f"{status}\n"
+        else:
+            for placeholder, real in placeholders.items():
+                command = command.replace(placeholder, real)
+            result = subprocess.run(["bash", "-c", command], cwd=project, env=env,
+                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                    text=True, timeout=600)
+            status, printed = result.returncode, result.stdout
+        if printed != shown:
+            failures.append(f"{where}: `$ {command}` printed:\n{printed}instead of:\n{shown}")
+    return failures
 
 
 def check_yaml(where, body, project, env):

@@ -2,12 +2,14 @@
 #include <mutex>
 #include <string>
 
-asyncrt::task<std::string> fetch(std::string url);
+// The example of docs/usage.md: a std::mutex held across co_await, reported
+// at line 14 (the co_await) with a note at line 13 (where the lock is taken).
 
 std::mutex cache_mutex;
 std::string cache;
+asyncrt::task<> refresh();
 
-asyncrt::task<> refresh_cache() {
-  std::lock_guard g(cache_mutex);
-  cache = co_await fetch("cache");
+asyncrt::task<> update_cache() {
+  std::lock_guard<std::mutex> g(cache_mutex);
+  co_await refresh();
 }
