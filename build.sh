@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The project's two set-up commands, for a fresh Debian 12 machine:
 #
-#   ./build.sh example   install what is missing, build, lint the bundled example
-#   ./build.sh test      install what is missing, build, run the whole test suite
+#   ./build.sh example   install what is missing, build async-lint, lint the bundled example
+#   ./build.sh test      install what is missing, build everything, run the whole test suite
 #
 # Both are idempotent: packages already installed are not touched, and the
 # build directory (build/, or $BUILD_DIR) is reused.
@@ -14,11 +14,13 @@ JOBS=${JOBS:-$(nproc)}
 
 # Debian packages: LLVM/Clang 22 (bookworm's security suite), the build
 # tools, GoogleTest for the runtime, and the real clients the tests drive
-# (pre-commit, a JSON schema validator, Neovim as an LSP client).
+# (pre-commit, a JSON schema validator, Neovim as an LSP client, pkg-config,
+# groff for the man page; file and dpkg-dev for CPack's Debian package).
 PACKAGES=(
   cmake ninja-build ccache g++ git python3 python3-jsonschema python3-psutil
   llvm-22-dev libclang-22-dev clang-22 clang-tidy-22 llvm-22-tools
   libgtest-dev libtsan2 libasan8 libubsan1 pre-commit neovim
+  pkg-config groff-base file dpkg-dev
 )
 
 install_missing_packages() {
@@ -35,9 +37,10 @@ install_missing_packages() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# build [<target>...]: the targets named, else everything.
 build() {
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-  ninja -C "$BUILD_DIR" -j "$JOBS"
+  ninja -C "$BUILD_DIR" -j "$JOBS" "$@"
 }
 
 lint_example() {
@@ -54,7 +57,7 @@ run_tests() {
 }
 
 case "${1:-}" in
-  example) install_missing_packages; build; lint_example ;;
+  example) install_missing_packages; build async-lint; lint_example ;;
   test) install_missing_packages; build; run_tests ;;
   *) echo "usage: $0 example|test" >&2; exit 2 ;;
 esac

@@ -13,6 +13,7 @@
 
 #include "CommandLine.h"
 #include "Compilations.h"
+#include "ConfigCommands.h"
 #include "Configuration.h"
 #include "Diagnostics.h"
 #include "Fixes.h"
@@ -56,9 +57,9 @@ int couldNotLint(llvm::Error Reason) {
 /// when standard error is a terminal; cleared before anything else prints.
 class Progress {
 public:
-  explicit Progress(size_t Total)
-      : Total(Total),
-        Enabled(Total > 1 && llvm::sys::Process::StandardErrIsDisplayed()) {}
+  Progress(size_t Total, bool Quiet)
+      : Total(Total), Enabled(!Quiet && Total > 1 &&
+                              llvm::sys::Process::StandardErrIsDisplayed()) {}
 
   void show(size_t Done, llvm::StringRef File) {
     if (Enabled)
@@ -73,6 +74,17 @@ private:
   size_t Total;
   bool Enabled;
 };
+
+/// For a file linted with the fallback flags (no compilation database was
+/// found for it): which flags those were, and where the right ones come from.
+std::string fallbackAdvice(llvm::StringRef FallbackFlags) {
+  if (FallbackFlags.empty())
+    return "";
+  return (" with the fallback flags '" + FallbackFlags +
+          "' (no compilation database above it, nor in a build/ beside one); "
+          "name its build with -p build, or give its flags after --")
+      .str();
+}
 
 /// Receives each translation unit's result: prints each diagnostic once
 /// (a header's finding is found again by every file that includes it), and
@@ -89,7 +101,8 @@ public:
     if (Result.Crashed)
       Failures.push_back("clang crashed while parsing " + File);
     else if (!Result.Compiled)
-      Failures.push_back(File + " does not compile");
+      Failures.push_back(File + " does not compile" +
+                         fallbackAdvice(Result.Unit->FallbackFlags));
   }
 
   std::vector<ClangTidyError> Findings;
@@ -134,6 +147,7 @@ std::unique_ptr<Report> makeReport(const Invocation &Args) {
   case OutputFormat::Text:
     break;
   }
+  llvm::outs().enable_colors(Args.UseColor.value_or(llvm::outs().has_colors()));
   return makeTextReport(llvm::outs(), Args.ShowSource);
 }
 
@@ -155,11 +169,11 @@ bool handleFixes(const Invocation &Args, const Recorder &Run,
     }
   if (!Args.Fix)
     return true;
-  if (!Run.Failures.empty()) {
+  if (!Run.Failures.empty() && !Args.FixErrors) {
     llvm::errs() << "async-lint: no fix applied: the code does not compile\n";
     return true;
   }
-  llvm::Expected<FixOutcome> Fixed = applyFixes(Run.Findings);
+  llvm::Expected<FixOutcome> Fixed = applyFixes(Run.Findings, Args.FixNotes);
   if (!Fixed) {
     sayWhy(Fixed.takeError());
     return false;
@@ -196,8 +210,27 @@ int run(Invocation &Args) {
   if (llvm::Error Invalid = Config->checkConfigurations(
           absolutePath(representativeFile(Args))))
     return couldNotLint(std::move(Invalid));
+  if (Args.DumpConfig) {
+    dumpConfig(*Config, representativeFile(Args), llvm::outs());
+    return NothingFound;
+  }
+  std::vector<std::string> Problems =
+      configurationProblems(*Config, representativeFile(Args));
+  for (const std::string &Problem : Problems)
+    llvm::errs() << Problem << "\n";
+  if (Args.VerifyConfig) {
+    if (!Problems.empty())
+      return FindingsReported;
+    llvm::outs() << "No config errors detected.\n";
+    return NothingFound;
+  }
   std::vector<std::string> Checks =
       Config->enabledChecks(representativeFile(Args));
+  if (Checks.empty() && Args.AllowNoChecks) {
+    if (!Args.Quiet)
+      llvm::errs() << "async-lint: no check is enabled\n";
+    return NothingFound;
+  }
   if (Checks.empty())
     return couldNotLint(llvm::createStringError(
         Args.ListChecks ? "no check is enabled"
@@ -230,7 +263,7 @@ int run(Invocation &Args) {
   std::unique_ptr<Report> Out = makeReport(Args);
   SourceFiles Sources(Paths);
   Recorder Run(*Out, Sources, Paths);
-  Progress Shown(Units->size());
+  Progress Shown(Units->size(), Args.Quiet);
   size_t Done = 0;
   auto Receive = [&](LintResult Result) {
     Shown.clear();

@@ -146,6 +146,70 @@ cl::opt<bool> Lsp(
              "output, for editors (see docs/editors.md)"),
     cl::cat(Category));
 
+// clang-tidy's other options, with its meanings, so that tools that run
+// clang-tidy (run-clang-tidy-22, editors, CI scripts) can run async-lint.
+cl::opt<std::string> Config(
+    "config", cl::value_desc("yaml"),
+    cl::desc("The configuration as the text of a .clang-tidy file, in place\n"
+             "of the .clang-tidy files: --config='{CheckOptions: {...}}'"),
+    cl::cat(Category));
+
+cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the configuration the first file (or the current\n"
+             "directory) is linted with, every enabled check's options with\n"
+             "their values, as a .clang-tidy file, and exit"),
+    cl::cat(Category));
+
+cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration: unknown async- checks and check\n"
+             "options are reported with the closest known name; exit 1\n"
+             "if any, else 0"),
+    cl::cat(Category));
+
+cl::opt<bool> UseColor(
+    "use-color",
+    cl::desc("Color the text diagnostics (default: when standard output is\n"
+             "a terminal); --use-color=false never"),
+    cl::cat(Category));
+
+cl::opt<std::string> LineFilter(
+    "line-filter", cl::value_desc("json"),
+    cl::desc("Report findings only on these lines of these files:\n"
+             "'[{\"name\":\"a.cpp\",\"lines\":[[1,3],[5,7]]},{\"name\":\"b.h\"}]'"),
+    cl::cat(Category));
+
+cl::opt<bool> SystemHeaders("system-headers",
+                            cl::desc("Report findings in system headers too"),
+                            cl::cat(Category));
+
+cl::opt<bool> FixErrors(
+    "fix-errors",
+    cl::desc("As --fix, even when a file does not compile"),
+    cl::cat(Category));
+
+cl::opt<bool> FixNotes(
+    "fix-notes",
+    cl::desc("As --fix, and a finding without a fix of its own gets the fix\n"
+             "of its note, when exactly one note has one"),
+    cl::cat(Category));
+
+cl::opt<bool> AllowNoChecks(
+    "allow-no-checks",
+    cl::desc("With no check enabled, exit 0 instead of 2"),
+    cl::cat(Category));
+
+cl::opt<bool> Quiet(
+    "quiet",
+    cl::desc("Print nothing but the diagnostics and errors (no progress)"),
+    cl::cat(Category));
+
+cl::list<std::string> RemovedArgs(
+    "removed-arg", cl::value_desc("flag"),
+    cl::desc("Remove <flag> from every compile command (repeatable)"),
+    cl::cat(Category));
+
 void printVersion(llvm::raw_ostream &OS) {
   OS << "async-lint " ASYNC_LINT_VERSION "\n"
      << "  on the clang-tidy engine of LLVM " LLVM_VERSION_STRING "\n";
@@ -241,6 +305,22 @@ llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
   Result.CacheDir = CacheDir;
   Result.NoCache = NoCache;
   Result.CacheReadOnly = CacheReadOnly;
+  Result.Config = givenValue(Config);
+  Result.DumpConfig = DumpConfig;
+  Result.VerifyConfig = VerifyConfig;
+  if (UseColor.getNumOccurrences() != 0)
+    Result.UseColor = UseColor;
+  Result.LineFilter = LineFilter;
+  Result.SystemHeaders = SystemHeaders;
+  Result.FixErrors = FixErrors;
+  Result.FixNotes = FixNotes;
+  Result.Fix |= FixErrors || FixNotes;
+  Result.AllowNoChecks = AllowNoChecks;
+  Result.Quiet = Quiet;
+  Result.RemovedArgs = RemovedArgs;
+  if (Result.Config && !Result.ConfigFile.empty())
+    return llvm::createStringError(
+        "--config and --config-file cannot be used together");
   llvm::Expected<unsigned> ParsedJobs = parseJobs(Jobs);
   if (!ParsedJobs)
     return ParsedJobs.takeError();

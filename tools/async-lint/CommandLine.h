@@ -41,6 +41,18 @@ struct Invocation {
   unsigned Jobs = 0;
   /// Serve the Language Server Protocol on standard input and output.
   bool Lsp = false;
+  /// clang-tidy's options of the same names.
+  std::optional<std::string> Config;
+  bool DumpConfig = false;
+  bool VerifyConfig = false;
+  std::optional<bool> UseColor;
+  std::string LineFilter;
+  bool SystemHeaders = false;
+  bool FixErrors = false;
+  bool FixNotes = false;
+  bool AllowNoChecks = false;
+  bool Quiet = false;
+  std::vector<std::string> RemovedArgs;
 };
 
 /// Parses the command line. `--help` and `--version` print and exit 0 here;

@@ -4,6 +4,7 @@
 #include "Inputs.h"
 #include "Paths.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -27,15 +28,24 @@ withGuesses(std::unique_ptr<CompilationDatabase> Database) {
 }
 
 /// Without `--` or -p: for each file, the compilation database found above
-/// it (compile_commands.json or compile_flags.txt, as clang's tools look for
-/// them), else C++20 with the bundled runtime's headers.
+/// it (compile_commands.json or compile_flags.txt in its directory or a
+/// parent, or compile_commands.json in the build/ of one, as clangd looks
+/// for them), else C++20 with the bundled runtime's headers.
 class DatabaseAboveEachFile : public CompilationDatabase {
 public:
+  DatabaseAboveEachFile() {
+    std::vector<std::string> Flags = {"-std=c++20"};
+    std::string RuntimeInclude = bundledRuntimeIncludeDir();
+    if (!RuntimeInclude.empty())
+      Flags.push_back("-I" + RuntimeInclude);
+    Fallback = std::make_unique<FixedCompilationDatabase>(".", Flags);
+  }
+
   std::vector<CompileCommand>
   getCompileCommands(llvm::StringRef File) const override {
     if (const CompilationDatabase *Found = databaseAbove(File))
       return Found->getCompileCommands(File);
-    std::vector<CompileCommand> Commands = Fallback.getCompileCommands(File);
+    std::vector<CompileCommand> Commands = Fallback->getCompileCommands(File);
     // clang takes a .h for a C header, with which -std=c++20 is an error;
     // a .h async-lint is asked to lint is a C++ one.
     if (llvm::sys::path::extension(File) == ".h")
@@ -45,20 +55,42 @@ public:
     return Commands;
   }
 
+  /// The fallback flags \p File gets, or "" when a database gives its own.
+  std::string fallbackFlagsOf(llvm::StringRef File) const {
+    if (databaseAbove(File))
+      return "";
+    std::vector<CompileCommand> Commands = getCompileCommands(File);
+    // The command is `clang-tool <flags> <file>`.
+    llvm::ArrayRef<std::string> Flags(Commands.front().CommandLine);
+    return llvm::join(Flags.drop_front().drop_back(), " ");
+  }
+
 private:
   const CompilationDatabase *databaseAbove(llvm::StringRef File) const {
-    auto [Entry, IsNew] =
-        FoundByDirectory.try_emplace(llvm::sys::path::parent_path(File));
-    std::string NotFound;
+    llvm::StringRef Directory = llvm::sys::path::parent_path(File);
+    auto [Entry, IsNew] = FoundByDirectory.try_emplace(Directory);
     if (IsNew)
-      if (auto Database =
-              CompilationDatabase::autoDetectFromSource(File, NotFound))
+      if (auto Database = databaseIn(Directory))
         Entry->second = withGuesses(std::move(Database));
     return Entry->second.get();
   }
 
-  FixedCompilationDatabase Fallback{
-      ".", {"-std=c++20", "-I" ASYNC_LINT_RUNTIME_INCLUDE_DIR}};
+  static std::unique_ptr<CompilationDatabase>
+  databaseIn(llvm::StringRef Directory) {
+    std::string NotFound;
+    for (; !Directory.empty();
+         Directory = llvm::sys::path::parent_path(Directory)) {
+      if (auto Here = CompilationDatabase::loadFromDirectory(Directory, NotFound))
+        return Here;
+      llvm::SmallString<256> Build(Directory);
+      llvm::sys::path::append(Build, "build");
+      if (auto InBuild = CompilationDatabase::loadFromDirectory(Build, NotFound))
+        return InBuild;
+    }
+    return nullptr;
+  }
+
+  std::unique_ptr<FixedCompilationDatabase> Fallback;
   mutable llvm::StringMap<std::unique_ptr<CompilationDatabase>>
       FoundByDirectory;
 };
@@ -164,13 +196,13 @@ planTranslationUnits(Invocation &Args) {
       return Loaded.takeError();
     BuildDatabase = std::move(*Loaded);
   }
-  std::unique_ptr<CompilationDatabase> Fallback;
+  std::unique_ptr<DatabaseAboveEachFile> AboveEachFile;
   const CompilationDatabase *Commands = Args.Flags.get();
   if (!Commands)
     Commands = BuildDatabase.get();
   if (!Commands) {
-    Fallback = std::make_unique<DatabaseAboveEachFile>();
-    Commands = Fallback.get();
+    AboveEachFile = std::make_unique<DatabaseAboveEachFile>();
+    Commands = AboveEachFile.get();
   }
 
   std::vector<TranslationUnit> Units;
@@ -185,7 +217,10 @@ planTranslationUnits(Invocation &Args) {
     if (llvm::Error Empty = checkNotEmpty(FileCommands))
       return Empty;
     llvm::for_each(FileCommands, addLintingFlags);
-    Units.push_back({std::move(File), std::move(FileCommands)});
+    std::string FallbackFlags =
+        AboveEachFile ? AboveEachFile->fallbackFlagsOf(File) : "";
+    Units.push_back(
+        {std::move(File), std::move(FileCommands), std::move(FallbackFlags)});
   }
   if (Units.empty())
     return llvm::createStringError(

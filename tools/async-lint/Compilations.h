@@ -16,12 +16,17 @@ namespace async_lint {
 struct TranslationUnit {
   std::string File;
   std::vector<clang::tooling::CompileCommand> Commands;
+  /// Set when no compilation database was found for the file and its flags
+  /// are async-lint's fallback: those flags, for the message of a file that
+  /// does not compile under them.
+  std::string FallbackFlags;
 };
 
 /// The translation units of a run and their compile commands, from the flags
 /// after `--`, else -p's compile_commands.json (every file it lists when the
-/// user named none), else a compilation database found above each file, else
-/// `-std=c++20` and the bundled runtime's include directory; with the flags
+/// user named none), else a compilation database found above each file (in
+/// a directory or its build/, as clangd looks), else `-std=c++20` and the
+/// bundled runtime's include directory; with the flags
 /// async-lint adds to every command (clang's resource directory,
 /// -Wno-error).
 llvm::Expected<std::vector<TranslationUnit>>

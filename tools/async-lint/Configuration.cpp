@@ -81,9 +81,10 @@ parseConfigFile(llvm::StringRef Path, const llvm::MemoryBuffer &Text) {
 class AsyncLintFileOptionsProvider : public FileOptionsProvider {
 public:
   AsyncLintFileOptionsProvider(
+      const ClangTidyGlobalOptions &GlobalOptions,
       const ClangTidyOptions &Defaults, const ClangTidyOptions &Overrides,
       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files)
-      : FileOptionsProvider(ClangTidyGlobalOptions(), Defaults, Overrides,
+      : FileOptionsProvider(GlobalOptions, Defaults, Overrides,
                             std::move(Files)) {
     ConfigHandlers = {{".clang-tidy", parseQuietly}};
   }
@@ -105,11 +106,25 @@ ClangTidyOptions commandLineOptions(const Invocation &Args) {
     Options.ExtraArgs = Args.ExtraArgs;
   if (!Args.ExtraArgsBefore.empty())
     Options.ExtraArgsBefore = Args.ExtraArgsBefore;
+  if (!Args.RemovedArgs.empty())
+    Options.RemovedArgs = Args.RemovedArgs;
+  if (Args.SystemHeaders)
+    Options.SystemHeaders = true;
   return Options;
 }
 
 /// A configuration is a screenful of YAML; a larger file is not one.
 constexpr uint64_t MaxConfigFileSize = 1 << 20;
+
+/// --config: the text of a .clang-tidy file given on the command line.
+llvm::Expected<ClangTidyOptions> parseConfigText(llvm::StringRef Text) {
+  llvm::ErrorOr<ClangTidyOptions> Options =
+      parseForAsyncLint(llvm::MemoryBufferRef(Text, "--config"));
+  if (!Options)
+    return llvm::createStringError("invalid --config: " +
+                                   reasonOf(Options.getError()));
+  return *Options;
+}
 
 llvm::Expected<ClangTidyOptions> readConfigFile(llvm::StringRef Path) {
   llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> Text =
@@ -142,6 +157,17 @@ Configuration::fromInvocation(const Invocation &Args) {
   if (llvm::Error Invalid = checkHeaderFilters(
           Result.Overrides, "--header-filter", "--exclude-header-filter"))
     return Invalid;
+  if (!Args.LineFilter.empty())
+    if (std::error_code Invalid =
+            parseLineFilter(Args.LineFilter, Result.GlobalOptions))
+      return llvm::createStringError("invalid --line-filter: " +
+                                     reasonOf(Invalid));
+  if (Args.Config) {
+    llvm::Expected<ClangTidyOptions> Given = parseConfigText(*Args.Config);
+    if (!Given)
+      return Given.takeError();
+    Result.ConfigFile = std::move(*Given);
+  }
   if (!Args.ConfigFile.empty()) {
     llvm::Expected<ClangTidyOptions> FromFile = readConfigFile(Args.ConfigFile);
     if (!FromFile)
@@ -155,10 +181,9 @@ std::unique_ptr<ClangTidyOptionsProvider> Configuration::makeProvider(
     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) const {
   if (ConfigFile)
     return std::make_unique<ConfigOptionsProvider>(
-        ClangTidyGlobalOptions(), Defaults, *ConfigFile, Overrides,
-        std::move(Files));
-  return std::make_unique<AsyncLintFileOptionsProvider>(Defaults, Overrides,
-                                                        std::move(Files));
+        GlobalOptions, Defaults, *ConfigFile, Overrides, std::move(Files));
+  return std::make_unique<AsyncLintFileOptionsProvider>(
+      GlobalOptions, Defaults, Overrides, std::move(Files));
 }
 
 llvm::Error Configuration::checkConfigurations(llvm::StringRef File) {
@@ -190,6 +215,11 @@ llvm::Error Configuration::checkConfigurations(llvm::StringRef File) {
 
 ClangTidyOptions Configuration::optionsFor(llvm::StringRef File) const {
   return makeProvider(llvm::vfs::getRealFileSystem())->getOptions(File);
+}
+
+std::vector<ClangTidyOptionsProvider::OptionsSource>
+Configuration::rawOptionsFor(llvm::StringRef File) const {
+  return makeProvider(llvm::vfs::getRealFileSystem())->getRawOptions(File);
 }
 
 std::vector<std::string>

@@ -45,10 +45,17 @@ public:
   /// The options \p File is linted with.
   clang::tidy::ClangTidyOptions optionsFor(llvm::StringRef File) const;
 
+  /// The options of \p File with where each layer came from (defaults, a
+  /// .clang-tidy, the command line), for --verify-config.
+  std::vector<clang::tidy::ClangTidyOptionsProvider::OptionsSource>
+  rawOptionsFor(llvm::StringRef File) const;
+
   /// The checks enabled for \p File, sorted.
   std::vector<std::string> enabledChecks(llvm::StringRef File) const;
 
 private:
+  /// --line-filter.
+  clang::tidy::ClangTidyGlobalOptions GlobalOptions;
   clang::tidy::ClangTidyOptions Defaults;
   clang::tidy::ClangTidyOptions Overrides;
   std::optional<clang::tidy::ClangTidyOptions> ConfigFile;

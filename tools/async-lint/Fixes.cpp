@@ -20,11 +20,23 @@ namespace {
 
 using EditsByFile = llvm::StringMap<Replacements>;
 
-/// Adds all the edits of \p Finding's fix to \p Edits, or none of them when
-/// one overlaps an edit already there: half a fix could break the code.
-bool addWholeFix(const ClangTidyError &Finding, EditsByFile &Edits) {
-  const llvm::StringMap<Replacements> *Fix =
-      clang::tidy::getFixIt(Finding, /*AnyFix=*/false);
+/// The fix to apply for \p Finding: its own, else with \p FixNotes the one
+/// note's fix when exactly one note has one.
+const llvm::StringMap<Replacements> *fixOf(const ClangTidyError &Finding,
+                                           bool FixNotes) {
+  if (const auto *Own = clang::tidy::getFixIt(Finding, /*AnyFix=*/false))
+    return Own;
+  if (!FixNotes || llvm::count_if(Finding.Notes, [](const auto &Note) {
+                     return !Note.Fix.empty();
+                   }) != 1)
+    return nullptr;
+  return clang::tidy::getFixIt(Finding, /*AnyFix=*/true);
+}
+
+/// Adds all the edits of \p Fix to \p Edits, or none of them when one
+/// overlaps an edit already there: half a fix could break the code.
+bool addWholeFix(const ClangTidyError &Finding,
+                 const llvm::StringMap<Replacements> *Fix, EditsByFile &Edits) {
   if (!Fix)
     return true;
   EditsByFile WithFix;
@@ -85,13 +97,15 @@ bool isSourceFileName(llvm::StringRef Path) {
 
 } // namespace
 
-llvm::Expected<FixOutcome> applyFixes(llvm::ArrayRef<ClangTidyError> Findings) {
+llvm::Expected<FixOutcome> applyFixes(llvm::ArrayRef<ClangTidyError> Findings,
+                                      bool FixNotes) {
   FixOutcome Outcome;
   EditsByFile Edits;
   for (const ClangTidyError &Finding : Findings) {
-    if (!addWholeFix(Finding, Edits))
+    const llvm::StringMap<Replacements> *Fix = fixOf(Finding, FixNotes);
+    if (!addWholeFix(Finding, Fix, Edits))
       ++Outcome.Conflicting;
-    else if (clang::tidy::getFixIt(Finding, /*AnyFix=*/false))
+    else if (Fix)
       ++Outcome.Applied;
   }
   for (const auto &[Path, FileEdits] : Edits) {

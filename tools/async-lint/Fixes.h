@@ -15,10 +15,13 @@ struct FixOutcome {
   unsigned FilesChanged = 0;
 };
 
-/// Rewrites the files with the fix-its of \p Findings (never the fix-its of
-/// notes: those are alternatives for the user to choose from).
+/// Rewrites the files with the fix-its of \p Findings. The fix-its of notes
+/// are alternatives for the user to choose from, never applied, except with
+/// \p FixNotes (clang-tidy's --fix-notes) for a finding without a fix of its
+/// own and exactly one note with one.
 llvm::Expected<FixOutcome>
-applyFixes(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings);
+applyFixes(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings,
+           bool FixNotes = false);
 
 /// Fails when --export-fixes=\p Path would replace something it must not:
 /// a FIFO or device, or one of the \p Inputs (by identity, whatever the

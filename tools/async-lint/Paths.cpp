@@ -16,6 +16,17 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory) {
   return std::string(Absolute);
 }
 
+std::string bundledRuntimeIncludeDir() {
+  llvm::SmallString<256> Include(llvm::sys::fs::getMainExecutable(
+      "async-lint", reinterpret_cast<void *>(&bundledRuntimeIncludeDir)));
+  llvm::sys::path::remove_filename(Include); // bin/
+  llvm::sys::path::remove_filename(Include); // <prefix>/
+  llvm::sys::path::append(Include, "include");
+  llvm::SmallString<256> Umbrella(Include);
+  llvm::sys::path::append(Umbrella, "asyncrt", "asyncrt.hpp");
+  return llvm::sys::fs::exists(Umbrella) ? std::string(Include) : "";
+}
+
 DisplayPaths::DisplayPaths(llvm::ArrayRef<std::string> GivenPaths)
     : CurrentDirectory(absolutePath(".")) {
   for (const std::string &Given : GivenPaths)

@@ -13,6 +13,12 @@ namespace async_lint {
 /// \p Directory (the current directory when empty).
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory = "");
 
+/// The include directory of the asyncrt runtime bundled with async-lint,
+/// found relative to the executable: `<prefix>/include` for
+/// `<prefix>/bin/async-lint`, in an install as in a build tree (where the
+/// build links `include/asyncrt` to the sources). Empty when it is not there.
+std::string bundledRuntimeIncludeDir();
+
 /// How paths are printed: a file named on the command line as the user
 /// named it; any other file (a header, a file of a compilation database)
 /// relative to the current directory when it is under it, else absolute.

@@ -27,14 +27,24 @@ public:
   void finish(const RunSummary &) override {}
 
 private:
+  /// In clang's colors when the stream has colors enabled (--use-color):
+  /// the place and the message bold, the level in its color.
   void print(const Message &Message, llvm::StringRef Level) {
+    OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
     if (Message.Where) {
       OS << Message.Where->Path << ":";
       if (Message.Where->Line != 0)
         OS << Message.Where->Line << ":" << Message.Where->Column << ":";
       OS << " ";
     }
-    OS << Level << ": " << Message.Text;
+    OS.changeColor(Level == "error"     ? llvm::raw_ostream::RED
+                   : Level == "warning" ? llvm::raw_ostream::MAGENTA
+                                        : llvm::raw_ostream::BLACK,
+                   /*Bold=*/true);
+    OS << Level << ": ";
+    OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
+    OS << Message.Text;
+    OS.resetColor();
   }
 
   /// The line and a caret under the column, tabs kept so that the caret
