@@ -207,7 +207,7 @@ planTranslationUnits(Invocation &Args) {
 
   std::vector<TranslationUnit> Units;
   for (std::string &File : filesToLint(Args, BuildDatabase.get())) {
-    if (Fallback)
+    if (AboveEachFile)
       if (llvm::Error Unreadable =
               checkDatabaseAbove(llvm::sys::path::parent_path(File)))
         return Unreadable;

@@ -118,11 +118,13 @@ constexpr uint64_t MaxConfigFileSize = 1 << 20;
 
 /// --config: the text of a .clang-tidy file given on the command line.
 llvm::Expected<ClangTidyOptions> parseConfigText(llvm::StringRef Text) {
+  std::string Problem;
   llvm::ErrorOr<ClangTidyOptions> Options =
-      parseForAsyncLint(llvm::MemoryBufferRef(Text, "--config"));
-  if (!Options)
-    return llvm::createStringError("invalid --config: " +
-                                   reasonOf(Options.getError()));
+      parseForAsyncLint(llvm::MemoryBufferRef(Text, "--config"), Problem);
+  if (!Options || !Problem.empty())
+    return llvm::createStringError(
+        "invalid --config: " +
+        (Problem.empty() ? reasonOf(Options.getError()) : Problem));
   return *Options;
 }
 

@@ -655,6 +655,9 @@ Invocation invocationFor(const Invocation &Server, const std::string &Path) {
   Args.ConfigFile = Server.ConfigFile;
   Args.ExtraArgs = Server.ExtraArgs;
   Args.ExtraArgsBefore = Server.ExtraArgsBefore;
+  Args.RemovedArgs = Server.RemovedArgs;
+  Args.Config = Server.Config;
+  Args.SystemHeaders = Server.SystemHeaders;
   if (Server.Flags) {
     // The server's `-- <flags>` for every file: the command line of a
     // fixed database is the tool's name, the flags, then the file.

@@ -55,7 +55,8 @@ TAKES_VALUE = {"-p", "--load", "-load"}
 SERVER_OPTIONS = {"-p", "--p", "--checks", "-checks", "--config-file",
                   "-config-file", "--warnings-as-errors", "-warnings-as-errors",
                   "--extra-arg", "-extra-arg", "--extra-arg-before",
-                  "-extra-arg-before", "--no-cache", "-no-cache"}
+                  "-extra-arg-before", "--no-cache", "-no-cache", "--config",
+                  "-config", "--removed-arg", "-removed-arg"}
 
 
 def parse_arguments():
