@@ -21,27 +21,9 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(__file__))
 from lsp_client import Failure, Server, apply_edits, expect, uri  # noqa: E402
 
-FOUR_MISTAKES = """\
-#include <asyncrt/asyncrt.hpp>
-#include <fstream>
-#include <mutex>
-
-asyncrt::task<int> fetch(int id);
-
-std::mutex cache_mutex;
-int cache;
-
-asyncrt::task<long> app() {
-  fetch(1);
-  std::ifstream config("app.conf");
-  std::lock_guard<std::mutex> guard(cache_mutex);
-  cache = co_await fetch(2);
-  long sum = 0;
-  for (long i = 0; i < 100000000; ++i)
-    sum += i * i;
-  co_return sum;
-}
-"""
+# The four mistakes on the mock runtime: the file Neovim's test opens too.
+with open(os.path.join(os.path.dirname(__file__), "four_mistakes.cpp"), encoding="utf-8") as _file:
+    FOUR_MISTAKES = _file.read()
 
 CLEAN = """\
 #include <asyncrt/asyncrt.hpp>
