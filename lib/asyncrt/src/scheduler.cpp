@@ -2,6 +2,7 @@
 
 #include <asyncrt/detail/join_wait.hpp>
 #include <asyncrt/detail/scheduler.hpp>
+#include <asyncrt/task.hpp>
 
 #include <algorithm>
 #include <array>
@@ -21,6 +22,7 @@ thread_local scheduler* tls_scheduler = nullptr;     // set on worker and blocki
 thread_local task_header* tls_task = nullptr;        // the task being run
 thread_local bool tls_task_completed = false;        // the running task reached its final suspend point
 thread_local unsigned tls_budget = 0;                // coop budget left in this run
+thread_local bool tls_destruction_failed = false;    // a destructor threw in the frame being destroyed
 
 // tokio's numbers: a task gets 128 ready resource operations per run; a
 // worker looks at the global queue (and the timers) every 61 tasks; a task
@@ -188,6 +190,41 @@ void ensure_not_on_worker(const char* what) {
     throw std::logic_error(std::string(what) +
                            " called on a runtime worker thread: blocking it would deadlock the runtime "
                            "(co_await the task instead)");
+}
+
+// ---------------------------------------------------------------------------
+// Task frames
+
+void destroy_task_frame(std::coroutine_handle<> frame) noexcept {
+  // Children first, as tokio drops a future tree: the innermost awaited task
+  // goes first, so that no frame outlives a frame whose locals it borrows
+  // (a lock() awaiting a mutex of its caller). Walking the links instead of
+  // letting each frame destroy the one it awaits keeps a cancelled chain of
+  // a million awaits off the stack.
+  promise_base* const top = &promise_of(frame);
+  promise_base* p = top;
+  while (p->awaiting_) p = &promise_of(p->awaiting_->callee);
+  for (;;) {
+    task_await_link* const link = p == top ? nullptr : p->awaited_by_;
+    const std::coroutine_handle<> h = link ? link->callee : frame;
+    promise_base* const caller = link ? link->caller_promise : nullptr;
+    if (link) link->callee = {};  // its awaiter, destroyed with the caller's frame, must not destroy it again
+    p->awaited_by_ = &promise_base::destroying;
+    const bool outer_failed = std::exchange(tls_destruction_failed, false);
+    h.destroy();
+    // A destructor threw: the frame caught the exception in its
+    // unhandled_exception and stopped at its final suspend point instead of
+    // freeing itself (g++ and clang alike). Destroy it from there.
+    if (tls_destruction_failed) h.destroy();
+    tls_destruction_failed = outer_failed;
+    if (!link) return;
+    p = caller;
+  }
+}
+
+void destruction_failed(std::exception_ptr failure) noexcept {
+  report_unobserved(failure);
+  tls_destruction_failed = true;
 }
 
 // ---------------------------------------------------------------------------
@@ -374,7 +411,7 @@ void scheduler::cancel(task_header* task) noexcept {
   // Destroying the root destroys the whole chain of awaiting coroutines; the
   // awaiters' destructors withdraw them from timers, locks and channels. The
   // runtime's reference keeps the block (header and slot) alive.
-  std::coroutine_handle<>::from_address(frame_of(task)).destroy();
+  destroy_task_frame(std::coroutine_handle<>::from_address(frame_of(task)));
   const std::uint32_t old = mark_complete(task, state_aborted);
   wake_joiner(task, old);
   release(task);
