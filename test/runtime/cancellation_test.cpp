@@ -117,3 +117,87 @@ TEST(cancellation, an_exception_thrown_while_a_cancelled_frame_is_destroyed_is_r
   EXPECT_EQ(live->load(), 0);
   EXPECT_EQ(live.use_count(), 1);
 }
+
+namespace {
+
+asyncrt::task<void> awaits_a_sleeping_child() { co_await asyncrt::spawn(sleep_forever()); }
+
+asyncrt::task<void> spawn_chain(int depth) {
+  if (depth == 0) co_await sleep_forever();
+  else co_await asyncrt::spawn(spawn_chain(depth - 1));
+}
+
+}  // namespace
+
+// Cancelling a child wakes its parent, which shutdown destroys in the same
+// loop: the wake must not queue the parent (or link it to freed tasks).
+TEST(cancellation, shutdown_with_parents_awaiting_sleeping_children_touches_no_freed_task) {
+  for (int round = 0; round < 20; ++round) {
+    asyncrt::runtime rt = make_runtime(2);
+    rt.block_on([]() -> asyncrt::task<void> {
+      for (int i = 0; i < 100; ++i) asyncrt::spawn(awaits_a_sleeping_child()).detach();
+      co_await asyncrt::sleep_for(1ms);
+    }());
+  }
+}
+
+TEST(cancellation, shutdown_of_a_deep_spawn_chain_touches_no_freed_task) {
+  for (int round = 0; round < 5; ++round) {
+    asyncrt::runtime rt = make_runtime(2);
+    rt.block_on([]() -> asyncrt::task<void> {
+      asyncrt::spawn(spawn_chain(1000)).detach();
+      co_await asyncrt::sleep_for(5ms);
+    }());
+  }
+}
+
+namespace {
+
+struct spawn_counts {
+  std::atomic<bool> guarded{false};
+  std::atomic<int> spawned{0};
+  std::atomic<int> failed{0};
+  std::atomic<int> ran{0};
+};
+
+// Spawns a task from its destructor, as a guard that hands its clean-up to
+// the runtime does.
+class spawns_on_drop {
+ public:
+  explicit spawns_on_drop(std::shared_ptr<spawn_counts> counts) : counts_(std::move(counts)) {}
+  spawns_on_drop(const spawns_on_drop&) = delete;
+  spawns_on_drop& operator=(const spawns_on_drop&) = delete;
+  ~spawns_on_drop() {
+    try {
+      asyncrt::spawn([](std::shared_ptr<spawn_counts> counts) -> asyncrt::task<void> {
+        counts->ran.fetch_add(1);
+        co_return;
+      }(counts_)).detach();
+      counts_->spawned.fetch_add(1);
+    } catch (...) {
+      counts_->failed.fetch_add(1);
+    }
+  }
+
+ private:
+  std::shared_ptr<spawn_counts> counts_;
+};
+
+}  // namespace
+
+TEST(cancellation, a_spawn_in_a_destructor_during_shutdown_is_cancelled_at_once) {
+  auto counts = std::make_shared<spawn_counts>();
+  {
+    asyncrt::runtime rt = make_runtime(2);
+    rt.spawn([](std::shared_ptr<spawn_counts> counts) -> asyncrt::task<void> {
+      counts->guarded.store(true);
+      spawns_on_drop guard{std::move(counts)};
+      co_await sleep_forever();
+    }(counts)).detach();
+    while (!counts->guarded.load()) std::this_thread::sleep_for(1ms);
+  }
+  EXPECT_EQ(counts->spawned.load(), 1);
+  EXPECT_EQ(counts->failed.load(), 0);
+  EXPECT_EQ(counts->ran.load(), 0);
+  EXPECT_EQ(counts.use_count(), 1);
+}

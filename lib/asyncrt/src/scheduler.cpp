@@ -640,18 +640,23 @@ void scheduler::shutdown() noexcept {
   for (auto& w : workers_)
     if (w->thread.joinable()) w->thread.join();
   blocking_.shutdown();
-  // No thread runs tasks any more: destroy those left. Their destructors may
-  // wake or spawn others; a spawn now cancels at once, and the woken are
-  // still in the list.
+  // No thread runs tasks any more. Empty the queues for good: a task woken
+  // from now on stays unqueued, and is destroyed below with the others.
+  inject_.close();
+  for (auto& w : workers_) {
+    while (w->queue.pop()) {
+    }
+    w->lifo = nullptr;
+  }
+  // Destroy the tasks left, with this thread acting for the runtime: a
+  // destructor that spawns gets a task cancelled at once (the list is
+  // closed), one that wakes a task leaves it in the list.
+  scheduler* const outer = std::exchange(tls_scheduler, this);
   while (task_header* task = owned_.close_and_pop()) {
     task->state.fetch_or(state_running, std::memory_order_relaxed);
     cancel(task);
   }
-  inject_.clear();
-  for (auto& w : workers_) {
-    w->queue.clear();
-    w->lifo = nullptr;
-  }
+  tls_scheduler = outer;
 }
 
 // ---------------------------------------------------------------------------
