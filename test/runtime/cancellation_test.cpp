@@ -201,3 +201,123 @@ TEST(cancellation, a_spawn_in_a_destructor_during_shutdown_is_cancelled_at_once)
   EXPECT_EQ(counts->ran.load(), 0);
   EXPECT_EQ(counts.use_count(), 1);
 }
+
+namespace {
+
+// Records, in a log shared by the tasks of a test, when it is destroyed.
+class drop_log {
+ public:
+  void add(std::string entry) {
+    std::lock_guard lock(mutex_);
+    entries_.push_back(std::move(entry));
+  }
+  std::vector<std::string> entries() {
+    std::lock_guard lock(mutex_);
+    return entries_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::string> entries_;
+};
+
+class logs_drop {
+ public:
+  logs_drop(std::shared_ptr<drop_log> log, std::string name) : log_(std::move(log)), name_(std::move(name)) {}
+  logs_drop(const logs_drop&) = delete;
+  logs_drop& operator=(const logs_drop&) = delete;
+  ~logs_drop() { log_->add(name_); }
+
+ private:
+  std::shared_ptr<drop_log> log_;
+  std::string name_;
+};
+
+asyncrt::task<void> counted_sleeper(std::shared_ptr<std::atomic<int>> live) {
+  counted local{std::move(live)};
+  co_await sleep_forever();
+}
+
+// A tree of joins `levels` deep, each task with a counted local, the leaves
+// asleep: 2^(levels+1) - 1 live locals.
+asyncrt::task<void> counted_tree(std::shared_ptr<std::atomic<int>> live, int levels) {
+  if (levels == 0) {
+    co_await counted_sleeper(std::move(live));
+    co_return;
+  }
+  counted local{live};
+  co_await asyncrt::join(counted_tree(live, levels - 1), counted_tree(live, levels - 1));
+}
+
+}  // namespace
+
+ASYNC_TEST(cancellation, aborting_a_parent_drops_its_children_before_its_own_locals) {
+  auto log = std::make_shared<drop_log>();
+  auto started = std::make_shared<std::atomic<bool>>(false);
+  auto parent = asyncrt::spawn([](std::shared_ptr<drop_log> log, std::shared_ptr<std::atomic<bool>> started)
+                                   -> asyncrt::task<void> {
+    logs_drop parent_local{log, "parent"};
+    auto child = [](std::shared_ptr<drop_log> log, std::shared_ptr<std::atomic<bool>> started) -> asyncrt::task<void> {
+      logs_drop child_local{log, "child"};
+      started->store(true);
+      co_await sleep_forever();
+    };
+    co_await asyncrt::select(child(log, started), sleep_forever());
+  }(log, started));
+  co_await wait_for(*started);
+  parent.abort();
+  EXPECT_THROW(co_await parent, asyncrt::task_cancelled);
+  EXPECT_EQ(log->entries(), (std::vector<std::string>{"child", "parent"}));
+}
+
+// On one worker, so that nothing cancels the branch concurrently with its
+// parent: the branch must be gone before the parent's guard hands it the
+// mutex and the mutex is destroyed.
+ASYNC_TEST_ON(1, cancellation, a_select_branch_waiting_for_its_parents_mutex_is_dropped_before_the_mutex) {
+  auto started = std::make_shared<std::atomic<bool>>(false);
+  auto parent = asyncrt::spawn([](std::shared_ptr<std::atomic<bool>> started) -> asyncrt::task<void> {
+    // On the heap: ASan sees a use after it is freed (the frame's own memory
+    // stays allocated while the handle refers to the task).
+    auto m = std::make_unique<asyncrt::mutex>();
+    auto held = co_await m->lock();
+    auto branch = [](asyncrt::mutex& m) -> asyncrt::task<void> { auto g = co_await m.lock(); };
+    started->store(true);
+    co_await asyncrt::select(branch(*m), sleep_forever());
+  }(started));
+  co_await wait_for(*started);
+  co_await asyncrt::sleep_for(5ms);  // the branch is now waiting for the mutex
+  parent.abort();
+  EXPECT_THROW(co_await parent, asyncrt::task_cancelled);
+}
+
+// On one worker, where the cancelled tasks would otherwise still be queued
+// when timeout returns.
+ASYNC_TEST_ON(1, cancellation, when_timeout_elapses_the_innermost_task_is_gone) {
+  auto live = std::make_shared<std::atomic<int>>(0);
+  EXPECT_THROW(co_await asyncrt::timeout(20ms, counted_tree(live, 3)), asyncrt::elapsed);
+  EXPECT_EQ(live->load(), 0);
+}
+
+ASYNC_TEST(cancellation, awaiting_an_aborted_task_that_was_in_join_returns_once_the_grandchildren_are_gone) {
+  auto live = std::make_shared<std::atomic<int>>(0);
+  auto parent = asyncrt::spawn(counted_tree(live, 3));
+  while (live->load() < 15) co_await asyncrt::sleep_for(1ms);
+  parent.abort();
+  EXPECT_THROW(co_await parent, asyncrt::task_cancelled);
+  EXPECT_EQ(live->load(), 0);
+}
+
+// On one worker, as above.
+ASYNC_TEST_ON(1, cancellation, when_an_outer_select_returns_an_inner_selects_branches_are_gone) {
+  auto live = std::make_shared<std::atomic<int>>(0);
+  auto inner = [](std::shared_ptr<std::atomic<int>> live) -> asyncrt::task<void> {
+    co_await asyncrt::select(counted_tree(live, 2), counted_tree(live, 2));
+  };
+  auto quick = []() -> asyncrt::task<int> {
+    co_await asyncrt::sleep_for(20ms);
+    co_return 7;
+  };
+  auto winner = co_await asyncrt::select(inner(live), quick());
+  EXPECT_EQ(winner.index(), 1u);
+  EXPECT_EQ(live->load(), 0);
+}

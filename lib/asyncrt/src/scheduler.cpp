@@ -11,6 +11,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 
 namespace asyncrt::detail {
@@ -163,6 +164,31 @@ void abort_task(task_header* task) noexcept {
       return;
     }
   }
+}
+
+void drop_task(task_header* task) noexcept {
+  std::uint32_t s = task->state.load(std::memory_order_acquire);
+  for (;;) {
+    if (s & state_complete) return;
+    if (s & state_running) {
+      // Another thread runs it (or is dropping it): it cancels the task
+      // when the current run ends. Wait for that; a run ends at the task's
+      // next suspension point.
+      if (task->state.compare_exchange_weak(s, s | state_cancelled, std::memory_order_acq_rel,
+                                            std::memory_order_acquire))
+        break;
+      continue;
+    }
+    // Idle or queued: take it, as a worker takes a task it runs.
+    if (task->state.compare_exchange_weak(s, s | state_cancelled | state_running, std::memory_order_acq_rel,
+                                          std::memory_order_acquire)) {
+      // Still queued: the entry will find the task gone (see run_task).
+      if ((s & state_scheduled) && task->sched->queues_open()) task->refs.fetch_add(1, std::memory_order_relaxed);
+      task->sched->cancel(task);
+      return;
+    }
+  }
+  while (!(task->state.load(std::memory_order_acquire) & state_complete)) std::this_thread::yield();
 }
 
 void complete_root(task_header* task) noexcept {
@@ -366,9 +392,15 @@ void scheduler::push_local(worker& self, task_header* task) noexcept {
 void scheduler::run_task(task_header* task) noexcept {
   std::uint32_t s = task->state.load(std::memory_order_relaxed);
   // acquire: the frame and whatever the waker wrote are visible here.
-  while (!task->state.compare_exchange_weak(s, (s & ~std::uint32_t{state_scheduled}) | state_running,
-                                            std::memory_order_acq_rel, std::memory_order_relaxed)) {
-  }
+  do {
+    if (s & (state_running | state_complete)) {
+      // A queue entry left behind by drop_task, which took the task while
+      // it was queued and gave the entry a reference of its own.
+      release(task);
+      return;
+    }
+  } while (!task->state.compare_exchange_weak(s, (s & ~std::uint32_t{state_scheduled}) | state_running,
+                                              std::memory_order_acq_rel, std::memory_order_relaxed));
   if (s & state_cancelled) {
     cancel(task);
     return;
@@ -642,11 +674,15 @@ void scheduler::shutdown() noexcept {
   blocking_.shutdown();
   // No thread runs tasks any more. Empty the queues for good: a task woken
   // from now on stays unqueued, and is destroyed below with the others.
-  inject_.close();
+  queues_open_.store(false, std::memory_order_relaxed);
+  for (task_header* task = inject_.close(); task;) {
+    task_header* next = task->queue_next;
+    forget_queued(task);
+    task = next;
+  }
   for (auto& w : workers_) {
-    while (w->queue.pop()) {
-    }
-    w->lifo = nullptr;
+    while (task_header* task = w->queue.pop()) forget_queued(task);
+    if (w->lifo) forget_queued(std::exchange(w->lifo, nullptr));
   }
   // Destroy the tasks left, with this thread acting for the runtime: a
   // destructor that spawns gets a task cancelled at once (the list is
@@ -657,6 +693,11 @@ void scheduler::shutdown() noexcept {
     cancel(task);
   }
   tls_scheduler = outer;
+}
+
+void scheduler::forget_queued(task_header* task) noexcept {
+  // An entry that drop_task left behind holds a reference (see run_task).
+  if (task->state.load(std::memory_order_acquire) & state_complete) release(task);
 }
 
 // ---------------------------------------------------------------------------
