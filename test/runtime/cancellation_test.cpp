@@ -321,3 +321,9 @@ ASYNC_TEST_ON(1, cancellation, when_an_outer_select_returns_an_inner_selects_bra
   EXPECT_EQ(winner.index(), 1u);
   EXPECT_EQ(live->load(), 0);
 }
+
+TEST(cancellation, block_on_after_shutdown_fails_at_once) {
+  asyncrt::runtime rt = make_runtime(1);
+  rt.shutdown();
+  EXPECT_THROW(rt.block_on([]() -> asyncrt::task<int> { co_return 1; }()), std::logic_error);
+}

@@ -80,6 +80,7 @@ class scheduler {
   void remove_timer(timer_entry* entry) noexcept { timers_.remove(entry); }
 
   void shutdown() noexcept;
+  [[nodiscard]] bool is_shut_down() const noexcept { return shutting_down_.load(std::memory_order_acquire); }
 
   // False once shutdown has emptied the queues for good: a task marked
   // scheduled is then in no queue.
