@@ -13,13 +13,15 @@ BUILD_DIR=${BUILD_DIR:-build}
 JOBS=${JOBS:-$(nproc)}
 
 # Debian packages: LLVM/Clang 22 (bookworm's security suite), the build
-# tools, GoogleTest for the runtime, and the real clients the tests drive
-# (pre-commit, a JSON schema validator, Neovim as an LSP client, pkg-config,
-# groff for the man page; file and dpkg-dev for CPack's Debian package).
+# tools, GoogleTest for the runtime, the sanitizers' run-time libraries for
+# g++ and clang++ (the runtime's tests run under both), and the real clients
+# the tests drive (pre-commit, a JSON schema validator, Neovim as an LSP
+# client, pkg-config, groff for the man page; file and dpkg-dev for CPack's
+# Debian package).
 PACKAGES=(
   cmake ninja-build ccache g++ git python3 python3-jsonschema python3-psutil
   llvm-22-dev libclang-22-dev clang-22 clang-tidy-22 llvm-22-tools
-  libgtest-dev libtsan2 libasan8 libubsan1 pre-commit neovim
+  libgtest-dev libtsan2 libasan8 libubsan1 libclang-rt-22-dev pre-commit neovim
   pkg-config groff-base file dpkg-dev
 )
 

@@ -72,9 +72,6 @@ class local_queue {
     return tail > head ? static_cast<std::size_t>(tail - head) : 0;
   }
 
-  // Forgets every entry (at shutdown, once no thread uses the queue).
-  void clear() noexcept { head_.store(tail_.load(std::memory_order_relaxed), std::memory_order_relaxed); }
-
  private:
   alignas(64) std::atomic<std::uint64_t> head_{0};
   alignas(64) std::atomic<std::uint64_t> tail_{0};
@@ -89,10 +86,12 @@ class inject_queue {
  public:
   void push(task_header* task) noexcept { push_batch(task, task, 1); }
 
-  // Appends the chain first..last (linked by queue_next) of `count` tasks.
+  // Appends the chain first..last (linked by queue_next) of `count` tasks;
+  // nothing once the queue is closed.
   void push_batch(task_header* first, task_header* last, std::size_t count) noexcept {
     last->queue_next = nullptr;
     std::lock_guard lock(mutex_);
+    if (closed_) return;
     if (tail_) tail_->queue_next = first;
     else head_ = first;
     tail_ = last;
@@ -115,14 +114,22 @@ class inject_queue {
   [[nodiscard]] bool empty() const noexcept { return size_.load(std::memory_order_acquire) == 0; }
   [[nodiscard]] std::size_t size() const noexcept { return size_.load(std::memory_order_relaxed); }
 
-  void clear() noexcept {
+  // Takes every queued task (linked by queue_next) and refuses any more: at
+  // shutdown, once no worker runs, a task that is woken stays where it is
+  // (in the runtime's list of live tasks, which destroys it) instead of
+  // being linked to tasks that may already be freed.
+  task_header* close() noexcept {
     std::lock_guard lock(mutex_);
+    closed_ = true;
+    task_header* all = head_;
     head_ = tail_ = nullptr;
     size_.store(0, std::memory_order_relaxed);
+    return all;
   }
 
  private:
   std::mutex mutex_;
+  bool closed_ = false;
   task_header* head_ = nullptr;
   task_header* tail_ = nullptr;
   std::atomic<std::size_t> size_{0};

@@ -2,6 +2,9 @@
 
 #include <asyncrt/runtime.hpp>
 
+#include <stdexcept>
+#include <string>
+
 namespace asyncrt {
 
 runtime::builder& runtime::builder::worker_threads(std::size_t count) {
@@ -30,6 +33,11 @@ runtime::runtime(runtime&&) noexcept = default;
 runtime& runtime::operator=(runtime&&) noexcept = default;
 
 std::size_t runtime::worker_threads() const noexcept { return core_->worker_count(); }
+
+void runtime::ensure_not_shut_down(const char* what) const {
+  if (!core_ || core_->is_shut_down())
+    throw std::logic_error(std::string(what) + " called on a runtime that has been shut down");
+}
 
 void runtime::shutdown() noexcept {
   if (core_) core_->shutdown();

@@ -2,6 +2,7 @@
 
 #include <asyncrt/detail/join_wait.hpp>
 #include <asyncrt/detail/scheduler.hpp>
+#include <asyncrt/task.hpp>
 
 #include <algorithm>
 #include <array>
@@ -10,6 +11,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 
 namespace asyncrt::detail {
@@ -21,6 +23,7 @@ thread_local scheduler* tls_scheduler = nullptr;     // set on worker and blocki
 thread_local task_header* tls_task = nullptr;        // the task being run
 thread_local bool tls_task_completed = false;        // the running task reached its final suspend point
 thread_local unsigned tls_budget = 0;                // coop budget left in this run
+thread_local bool tls_destruction_failed = false;    // a destructor threw in the frame being destroyed
 
 // tokio's numbers: a task gets 128 ready resource operations per run; a
 // worker looks at the global queue (and the timers) every 61 tasks; a task
@@ -163,6 +166,31 @@ void abort_task(task_header* task) noexcept {
   }
 }
 
+void drop_task(task_header* task) noexcept {
+  std::uint32_t s = task->state.load(std::memory_order_acquire);
+  for (;;) {
+    if (s & state_complete) return;
+    if (s & state_running) {
+      // Another thread runs it (or is dropping it): it cancels the task
+      // when the current run ends. Wait for that; a run ends at the task's
+      // next suspension point.
+      if (task->state.compare_exchange_weak(s, s | state_cancelled, std::memory_order_acq_rel,
+                                            std::memory_order_acquire))
+        break;
+      continue;
+    }
+    // Idle or queued: take it, as a worker takes a task it runs.
+    if (task->state.compare_exchange_weak(s, s | state_cancelled | state_running, std::memory_order_acq_rel,
+                                          std::memory_order_acquire)) {
+      // Still queued: the entry will find the task gone (see run_task).
+      if ((s & state_scheduled) && task->sched->queues_open()) task->refs.fetch_add(1, std::memory_order_relaxed);
+      task->sched->cancel(task);
+      return;
+    }
+  }
+  while (!(task->state.load(std::memory_order_acquire) & state_complete)) std::this_thread::yield();
+}
+
 void complete_root(task_header* task) noexcept {
   if (task == tls_task) tls_task_completed = true;
 }
@@ -188,6 +216,41 @@ void ensure_not_on_worker(const char* what) {
     throw std::logic_error(std::string(what) +
                            " called on a runtime worker thread: blocking it would deadlock the runtime "
                            "(co_await the task instead)");
+}
+
+// ---------------------------------------------------------------------------
+// Task frames
+
+void destroy_task_frame(std::coroutine_handle<> frame) noexcept {
+  // Children first, as tokio drops a future tree: the innermost awaited task
+  // goes first, so that no frame outlives a frame whose locals it borrows
+  // (a lock() awaiting a mutex of its caller). Walking the links instead of
+  // letting each frame destroy the one it awaits keeps a cancelled chain of
+  // a million awaits off the stack.
+  promise_base* const top = &promise_of(frame);
+  promise_base* p = top;
+  while (p->awaiting_) p = &promise_of(p->awaiting_->callee);
+  for (;;) {
+    task_await_link* const link = p == top ? nullptr : p->awaited_by_;
+    const std::coroutine_handle<> h = link ? link->callee : frame;
+    promise_base* const caller = link ? link->caller_promise : nullptr;
+    if (link) link->callee = {};  // its awaiter, destroyed with the caller's frame, must not destroy it again
+    p->awaited_by_ = &promise_base::destroying;
+    const bool outer_failed = std::exchange(tls_destruction_failed, false);
+    h.destroy();
+    // A destructor threw: the frame caught the exception in its
+    // unhandled_exception and stopped at its final suspend point instead of
+    // freeing itself (g++ and clang alike). Destroy it from there.
+    if (tls_destruction_failed) h.destroy();
+    tls_destruction_failed = outer_failed;
+    if (!link) return;
+    p = caller;
+  }
+}
+
+void destruction_failed(std::exception_ptr failure) noexcept {
+  report_unobserved(failure);
+  tls_destruction_failed = true;
 }
 
 // ---------------------------------------------------------------------------
@@ -329,9 +392,15 @@ void scheduler::push_local(worker& self, task_header* task) noexcept {
 void scheduler::run_task(task_header* task) noexcept {
   std::uint32_t s = task->state.load(std::memory_order_relaxed);
   // acquire: the frame and whatever the waker wrote are visible here.
-  while (!task->state.compare_exchange_weak(s, (s & ~std::uint32_t{state_scheduled}) | state_running,
-                                            std::memory_order_acq_rel, std::memory_order_relaxed)) {
-  }
+  do {
+    if (s & (state_running | state_complete)) {
+      // A queue entry left behind by drop_task, which took the task while
+      // it was queued and gave the entry a reference of its own.
+      release(task);
+      return;
+    }
+  } while (!task->state.compare_exchange_weak(s, (s & ~std::uint32_t{state_scheduled}) | state_running,
+                                              std::memory_order_acq_rel, std::memory_order_relaxed));
   if (s & state_cancelled) {
     cancel(task);
     return;
@@ -374,7 +443,7 @@ void scheduler::cancel(task_header* task) noexcept {
   // Destroying the root destroys the whole chain of awaiting coroutines; the
   // awaiters' destructors withdraw them from timers, locks and channels. The
   // runtime's reference keeps the block (header and slot) alive.
-  std::coroutine_handle<>::from_address(frame_of(task)).destroy();
+  destroy_task_frame(std::coroutine_handle<>::from_address(frame_of(task)));
   const std::uint32_t old = mark_complete(task, state_aborted);
   wake_joiner(task, old);
   release(task);
@@ -603,18 +672,32 @@ void scheduler::shutdown() noexcept {
   for (auto& w : workers_)
     if (w->thread.joinable()) w->thread.join();
   blocking_.shutdown();
-  // No thread runs tasks any more: destroy those left. Their destructors may
-  // wake or spawn others; a spawn now cancels at once, and the woken are
-  // still in the list.
+  // No thread runs tasks any more. Empty the queues for good: a task woken
+  // from now on stays unqueued, and is destroyed below with the others.
+  queues_open_.store(false, std::memory_order_relaxed);
+  for (task_header* task = inject_.close(); task;) {
+    task_header* next = task->queue_next;
+    forget_queued(task);
+    task = next;
+  }
+  for (auto& w : workers_) {
+    while (task_header* task = w->queue.pop()) forget_queued(task);
+    if (w->lifo) forget_queued(std::exchange(w->lifo, nullptr));
+  }
+  // Destroy the tasks left, with this thread acting for the runtime: a
+  // destructor that spawns gets a task cancelled at once (the list is
+  // closed), one that wakes a task leaves it in the list.
+  scheduler* const outer = std::exchange(tls_scheduler, this);
   while (task_header* task = owned_.close_and_pop()) {
     task->state.fetch_or(state_running, std::memory_order_relaxed);
     cancel(task);
   }
-  inject_.clear();
-  for (auto& w : workers_) {
-    w->queue.clear();
-    w->lifo = nullptr;
-  }
+  tls_scheduler = outer;
+}
+
+void scheduler::forget_queued(task_header* task) noexcept {
+  // An entry that drop_task left behind holds a reference (see run_task).
+  if (task->state.load(std::memory_order_acquire) & state_complete) release(task);
 }
 
 // ---------------------------------------------------------------------------

@@ -80,6 +80,11 @@ class scheduler {
   void remove_timer(timer_entry* entry) noexcept { timers_.remove(entry); }
 
   void shutdown() noexcept;
+  [[nodiscard]] bool is_shut_down() const noexcept { return shutting_down_.load(std::memory_order_acquire); }
+
+  // False once shutdown has emptied the queues for good: a task marked
+  // scheduled is then in no queue.
+  [[nodiscard]] bool queues_open() const noexcept { return queues_open_.load(std::memory_order_relaxed); }
 
   [[nodiscard]] std::size_t worker_count() const noexcept { return workers_.size(); }
   [[nodiscard]] std::size_t blocking_thread_count() noexcept { return blocking_.thread_count(); }
@@ -96,6 +101,7 @@ class scheduler {
   void rouse(worker& target, std::atomic<bool> worker::*flag) noexcept;
   bool fire_due_timers() noexcept;
   bool has_work() const noexcept;
+  void forget_queued(task_header* task) noexcept;
 
   void notify_work() noexcept;
   bool unpark_one() noexcept;
@@ -109,6 +115,7 @@ class scheduler {
   blocking_pool blocking_;
 
   std::atomic<bool> shutting_down_{false};
+  std::atomic<bool> queues_open_{true};
   bool shut_down_ = false;  // shutdown() has run (touched by the owning thread only)
 
   std::mutex idle_mutex_;

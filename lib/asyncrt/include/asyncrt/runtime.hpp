@@ -75,13 +75,27 @@ class block_on_state {
   std::exception_ptr failure_;
 };
 
+// Signals the blocked thread when the root task's frame goes: a parameter
+// of the root, so that it does however the frame goes (completed, or
+// destroyed by a shutdown before or after the task started).
 template <class T>
-task<void> block_on_root(task<T> t, block_on_state<T>& state) {
-  // Signals on completion and also when a shutdown destroys this frame.
-  struct signal_on_exit {
-    block_on_state<T>& state;
-    ~signal_on_exit() { state.signal(); }
-  } signal{state};
+class block_on_signal {
+ public:
+  explicit block_on_signal(block_on_state<T>& state) noexcept : state_(&state) {}
+  block_on_signal(block_on_signal&& other) noexcept : state_(std::exchange(other.state_, nullptr)) {}
+  block_on_signal& operator=(block_on_signal&&) = delete;
+  ~block_on_signal() {
+    if (state_) state_->signal();
+  }
+  block_on_state<T>& state() const noexcept { return *state_; }
+
+ private:
+  block_on_state<T>* state_;
+};
+
+template <class T>
+task<void> block_on_root(task<T> t, block_on_signal<T> signal) {
+  block_on_state<T>& state = signal.state();
   try {
     if constexpr (std::is_void_v<T>) {
       co_await std::move(t);
@@ -122,13 +136,15 @@ class runtime {
 
   // Runs `t` on the runtime and blocks the calling thread until it is done;
   // returns its value or rethrows its exception. Throws std::logic_error when
-  // called from a worker thread (it would deadlock), as tokio panics.
+  // called from a worker thread (it would deadlock), as tokio panics, and
+  // when the runtime has been shut down (nothing would run `t`).
   template <class T>
   T block_on(task<T> t) {
     detail::ensure_not_on_worker("asyncrt::block_on");
+    ensure_not_shut_down("asyncrt::runtime::block_on");
     detail::block_on_state<T> state;
     // The root task's handle is dropped at once: the state reports the outcome.
-    detail::spawn_on(*core_, detail::block_on_root(std::move(t), state)).detach();
+    detail::spawn_on(*core_, detail::block_on_root(std::move(t), detail::block_on_signal<T>{state})).detach();
     return state.wait_and_take();
   }
 
@@ -153,6 +169,7 @@ class runtime {
 
  private:
   explicit runtime(const detail::runtime_config& config);
+  void ensure_not_shut_down(const char* what) const;
   std::unique_ptr<detail::scheduler> core_;
 };
 

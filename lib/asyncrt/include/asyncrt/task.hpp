@@ -33,6 +33,34 @@ class task;
 
 namespace detail {
 
+class promise_base;
+
+// The await of a task by a coroutine (the task_awaiter, in the awaiting
+// frame). It owns the awaited frame from the start of the await to its end,
+// and links the two frames: the awaited task's final awaiter resumes
+// `caller`, and cancellation walks the links to destroy a chain of awaits
+// innermost first, without recursion (see destroy_task_frame).
+struct task_await_link {
+  std::coroutine_handle<> callee;          // the awaited frame; null once it is gone
+  std::coroutine_handle<> caller;          // the awaiting coroutine
+  promise_base* caller_promise = nullptr;  // its promise, when it is a task's
+};
+
+// Destroys a task's frame (the caller owns it) and, innermost first, the
+// chain of tasks it is awaiting. Out of line, and the only way a task frame
+// is destroyed: were the destruction visible where a task is awaited in
+// place, clang would allocate the awaited frame inside the awaiting one
+// (coroutine elision, -Rpass=coro-elide) without calling the promise's
+// operator new, and the task header in front of the frame would not exist.
+void destroy_task_frame(std::coroutine_handle<> frame) noexcept;
+
+// Called by a task's unhandled_exception when the exception comes from a
+// destructor run by destroy_task_frame (a cancelled task's locals): reports
+// it as a detached task's exception is reported (no one can observe it any
+// more), and tells destroy_task_frame that the frame stopped at its final
+// suspend point instead of freeing itself.
+void destruction_failed(std::exception_ptr failure) noexcept;
+
 class promise_base {
  public:
   struct final_awaiter {
@@ -44,7 +72,7 @@ class promise_base {
     template <class Promise>
     std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> h) noexcept {
       Promise& promise = h.promise();
-      if (promise.continuation_) return promise.continuation_;
+      if (promise.awaited_by_) return promise.awaited_by_->caller;
       // No awaiter: this is the root of a spawned task. Its outcome is
       // already in the result slot; the thread running it destroys the frame
       // once resume() has returned (not here: the frame must outlive this call).
@@ -60,10 +88,30 @@ class promise_base {
   std::suspend_always initial_suspend() const noexcept { return {}; }
   final_awaiter final_suspend() const noexcept { return {}; }
 
-  void set_continuation(std::coroutine_handle<> awaiter) noexcept { continuation_ = awaiter; }
+  // The await of this task has begun (see task_awaiter::await_suspend).
+  void set_awaited_by(task_await_link* link) noexcept {
+    awaited_by_ = link;
+    if (link->caller_promise) link->caller_promise->awaiting_ = link;
+  }
+
+  // The await has ended: the awaiting frame awaits nothing now.
+  static void end_await(task_await_link& link) noexcept {
+    if (link.caller_promise) link.caller_promise->awaiting_ = nullptr;
+  }
+
+ protected:
+  // Whether the frame is being destroyed by destroy_task_frame: a destructor
+  // that throws then reaches unhandled_exception, and the final awaiter.
+  [[nodiscard]] bool being_destroyed() const noexcept { return awaited_by_ == &destroying; }
 
  private:
-  std::coroutine_handle<> continuation_;
+  friend void destroy_task_frame(std::coroutine_handle<> frame) noexcept;
+
+  // Where the final awaiter of a frame being destroyed goes: nowhere.
+  static inline task_await_link destroying{{}, std::noop_coroutine(), nullptr};
+
+  task_await_link* awaited_by_ = nullptr;  // the await of this task, if any (null: a spawned task's root)
+  task_await_link* awaiting_ = nullptr;    // the await of a task in progress in this frame, if any
 };
 
 // The promise keeps no outcome of its own: every task<T> frame has a header
@@ -80,7 +128,10 @@ class task_promise final : public promise_base {
   static void operator delete(void* frame) noexcept { deallocate_frame<T>(frame); }
 
   task<T> get_return_object() noexcept;
-  void unhandled_exception() noexcept { slot()->set_failure(std::current_exception()); }
+  void unhandled_exception() noexcept {
+    if (being_destroyed()) destruction_failed(std::current_exception());
+    else slot()->set_failure(std::current_exception());
+  }
 
   template <class U = T>
     requires std::is_constructible_v<T, U&&>
@@ -109,7 +160,10 @@ class task_promise<void> final : public promise_base {
   static void operator delete(void* frame) noexcept { deallocate_frame<void>(frame); }
 
   task<void> get_return_object() noexcept;
-  void unhandled_exception() noexcept { slot()->set_failure(std::current_exception()); }
+  void unhandled_exception() noexcept {
+    if (being_destroyed()) destruction_failed(std::current_exception());
+    else slot()->set_failure(std::current_exception());
+  }
   void return_void() noexcept {}
   void take() {
     if (slot()->failed()) std::rethrow_exception(slot()->failure());
@@ -120,6 +174,15 @@ class task_promise<void> final : public promise_base {
     return typed_slot_of<void>(header_of<void>(std::coroutine_handle<task_promise>::from_promise(*this).address()));
   }
 };
+
+// The frame walk of destroy_task_frame sees every task's promise as a
+// promise_base: the promise's place in a frame depends on its alignment only.
+static_assert(alignof(task_promise<int>) == alignof(promise_base) &&
+              alignof(task_promise<void>) == alignof(promise_base));
+
+inline promise_base& promise_of(std::coroutine_handle<> frame) noexcept {
+  return std::coroutine_handle<promise_base>::from_address(frame.address()).promise();
+}
 
 struct task_access;
 
@@ -141,31 +204,50 @@ struct leaf_storage<void> : leaf_operation {
   explicit operator bool() const noexcept { return op != kind::none; }
 };
 
-// Awaits a task<T>: starts its coroutine by symmetric transfer; its final
-// awaiter transfers back.
-template <class T>
-class [[nodiscard]] task_awaiter {
+// The part of awaiting a task<T> that is the same for every T: the awaiter
+// takes the frame over from the task, starts its coroutine by symmetric
+// transfer (its final awaiter transfers back) and destroys it at the end of
+// the await.
+class task_await : protected task_await_link {
  public:
-  task_awaiter(std::coroutine_handle<task_promise<T>> h, const leaf_storage<T>&) noexcept : handle_(h) {}
-  bool await_ready() const noexcept { return false; }
-  std::coroutine_handle<> await_suspend(std::coroutine_handle<> caller) noexcept {
-    handle_.promise().set_continuation(caller);
-    return handle_;
+  explicit task_await(std::coroutine_handle<> frame) noexcept : task_await_link{frame, {}, nullptr} {}
+  task_await(const task_await&) = delete;
+  task_await& operator=(const task_await&) = delete;
+  ~task_await() {
+    promise_base::end_await(*this);
+    if (callee) destroy_task_frame(callee);
   }
-  T await_resume() { return handle_.promise().take(); }
 
- private:
-  std::coroutine_handle<task_promise<T>> handle_;
+  // The caller's promise type tells whether it is a task's, whose frame is
+  // then linked to the awaited one.
+  template <class Promise>
+  std::coroutine_handle<> start(std::coroutine_handle<Promise> awaiting) noexcept {
+    caller = awaiting;
+    if constexpr (std::is_base_of_v<promise_base, Promise>) caller_promise = &awaiting.promise();
+    promise_of(callee).set_awaited_by(this);
+    return callee;
+  }
+};
+
+// Awaits a task<T>.
+template <class T>
+class [[nodiscard]] task_awaiter : private task_await {
+ public:
+  task_awaiter(std::coroutine_handle<task_promise<T>> h, const leaf_storage<T>&) noexcept : task_await(h) {}
+  bool await_ready() const noexcept { return false; }
+  template <class Promise>
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> awaiting) noexcept {
+    return start(awaiting);
+  }
+  T await_resume() { return std::coroutine_handle<task_promise<T>>::from_address(callee.address()).promise().take(); }
 };
 
 // Awaits a task<void>: a coroutine as above, or a leaf operation run here.
 template <>
-class [[nodiscard]] task_awaiter<void> {
+class [[nodiscard]] task_awaiter<void> : private task_await {
  public:
   task_awaiter(std::coroutine_handle<task_promise<void>> h, const leaf_operation& leaf) noexcept
-      : handle_(h), op_(leaf.op), ticks_(leaf.ticks) {}
-  task_awaiter(const task_awaiter&) = delete;
-  task_awaiter& operator=(const task_awaiter&) = delete;
+      : task_await(h), op_(leaf.op), ticks_(leaf.ticks) {}
   // Reached with the timer still registered only when the sleeping task is
   // cancelled; after a normal wake-up the timer has already removed it.
   ~task_awaiter() {
@@ -187,16 +269,16 @@ class [[nodiscard]] task_awaiter<void> {
     return entry_.deadline <= clock::now() && coop_consume();
   }
 
-  std::coroutine_handle<> await_suspend(std::coroutine_handle<> caller) {
+  template <class Promise>
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> awaiting) {
     switch (op_) {
       case leaf_operation::kind::none:
-        handle_.promise().set_continuation(caller);
-        return handle_;
+        return start(awaiting);
       case leaf_operation::kind::yield:
-        yield_current(caller);
+        yield_current(awaiting);
         break;
       default:
-        timer_register(entry_, caller);
+        timer_register(entry_, awaiting);
         registered_ = true;
         break;
     }
@@ -207,11 +289,10 @@ class [[nodiscard]] task_awaiter<void> {
 
   void await_resume() {
     registered_ = false;
-    if (handle_) handle_.promise().take();
+    if (callee) std::coroutine_handle<task_promise<void>>::from_address(callee.address()).promise().take();
   }
 
  private:
-  std::coroutine_handle<task_promise<void>> handle_;
   leaf_operation::kind op_;
   bool registered_ = false;
   std::int64_t ticks_;
@@ -232,7 +313,7 @@ class [[nodiscard]] task {
   task(task&& other) noexcept : handle_(std::exchange(other.handle_, {})), leaf_(std::exchange(other.leaf_, {})) {}
   task& operator=(task&& other) noexcept {
     if (this != &other) {
-      if (handle_) handle_.destroy();
+      if (handle_) detail::destroy_task_frame(handle_);
       handle_ = std::exchange(other.handle_, {});
       leaf_ = std::exchange(other.leaf_, {});
     }
@@ -241,10 +322,10 @@ class [[nodiscard]] task {
   task(const task&) = delete;
   task& operator=(const task&) = delete;
   ~task() {
-    if (handle_) handle_.destroy();
+    if (handle_) detail::destroy_task_frame(handle_);
   }
 
-  // False for a moved-from or default-constructed task.
+  // False for a moved-from, awaited or default-constructed task.
   [[nodiscard]] bool valid() const noexcept { return handle_ || leaf_; }
 
   using awaiter = detail::task_awaiter<T>;
@@ -259,12 +340,12 @@ class [[nodiscard]] task {
   explicit task(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
   explicit task(detail::leaf_storage<T> leaf) noexcept : leaf_(leaf) {}
 
-  // A leaf operation is consumed by its first await, as a coroutine
-  // finishes: awaiting the task again is an error either way.
+  // Awaiting consumes the task: its frame (or leaf operation) moves into
+  // the awaiter, and awaiting the task again is an error.
   awaiter take_awaiter() {
     if (leaf_) return awaiter{handle_, std::exchange(leaf_, {})};
-    if (!handle_ || handle_.done()) throw std::logic_error("asyncrt::task: awaited an empty or finished task");
-    return awaiter{handle_, leaf_};
+    if (!handle_) throw std::logic_error("asyncrt::task: awaited an empty or finished task");
+    return awaiter{std::exchange(handle_, {}), leaf_};
   }
 
   std::coroutine_handle<promise_type> handle_;

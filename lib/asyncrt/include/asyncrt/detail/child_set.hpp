@@ -2,7 +2,8 @@
 
 // The spawned children of join() and select(). They belong to the parent
 // task as the futures of tokio::join!/select! belong to theirs: if the parent
-// is cancelled, destroying the set aborts the children.
+// is cancelled, destroying the set drops the children (and theirs) at once,
+// before the parent's other locals, which they may borrow.
 
 #include <asyncrt/detail/join_wait.hpp>
 #include <asyncrt/spawn.hpp>
@@ -30,7 +31,9 @@ class child_set {
   explicit child_set(join_handle<T>... handles) noexcept : handles_(std::move(handles)...) {}
   child_set(const child_set&) = delete;
   child_set& operator=(const child_set&) = delete;
-  ~child_set() { abort_all(); }
+  ~child_set() {
+    std::apply([](const auto&... h) { (drop(handle_access::header(h)), ...); }, handles_);
+  }
 
   std::array<task_header*, size> headers() const noexcept {
     return std::apply([](const auto&... h) { return std::array<task_header*, size>{handle_access::header(h)...}; },
@@ -100,6 +103,11 @@ class child_set {
     bool result = false;
     ((index == I ? (result = failed_one(std::get<I>(handles_))) : false), ...);
     return result;
+  }
+
+  // A child whose result was taken has completed already.
+  static void drop(task_header* child) noexcept {
+    if (child) drop_task(child);
   }
 
   template <class U>

@@ -53,6 +53,12 @@ void release(task_header* task) noexcept;
 // Cancels a spawned task at its next suspension point (join_handle::abort).
 void abort_task(task_header* task) noexcept;
 
+// Cancels a spawned task now, whatever it is doing, and returns once its
+// frame is destroyed (after those of its own children: see child_set). A
+// task that another thread is running is cancelled by that thread at the
+// end of its current run, which drop_task waits for.
+void drop_task(task_header* task) noexcept;
+
 // Called by a spawned task's final awaiter once its outcome is in the result
 // slot: the thread running it completes it when resume() returns.
 void complete_root(task_header* task) noexcept;
