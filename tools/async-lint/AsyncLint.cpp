@@ -104,8 +104,11 @@ private:
                      << "\n";
       return;
     }
+    // A header reached through two paths (a link to its directory) is one
+    // file: its findings, and their fixes, count once.
     if (!Seen.emplace(Error.DiagnosticName,
-                      absolutePath(Error.Message.FilePath, Error.BuildDirectory),
+                      realPath(absolutePath(Error.Message.FilePath,
+                                            Error.BuildDirectory)),
                       Error.Message.FileOffset, Error.Message.Message)
              .second)
       return;

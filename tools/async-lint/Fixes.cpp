@@ -30,7 +30,10 @@ bool addWholeFix(const ClangTidyError &Finding, EditsByFile &Edits) {
   EditsByFile WithFix;
   for (const auto &[File, FileEdits] : *Fix) {
     for (const Replacement &Edit : FileEdits) {
-      std::string Path = absolutePath(Edit.getFilePath(), Finding.BuildDirectory);
+      // By the file's one name: the edits of a file reached by two paths
+      // must meet to be checked for overlaps.
+      std::string Path =
+          realPath(absolutePath(Edit.getFilePath(), Finding.BuildDirectory));
       auto [Entry, IsNew] = WithFix.try_emplace(Path);
       if (IsNew)
         Entry->second = Edits.lookup(Path);
