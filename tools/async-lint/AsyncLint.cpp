@@ -84,6 +84,8 @@ public:
   void record(const LintResult &Result) {
     for (const ClangTidyError &Error : Result.Errors)
       record(Error);
+    for (const InputFile &Input : Result.Inputs)
+      LintedDigests[realPath(Input.Path)] = Input.Digest;
     std::string File = "'" + Paths.display(Result.Unit->File) + "'";
     if (Result.Crashed)
       Failures.push_back("clang crashed while parsing " + File);
@@ -95,6 +97,8 @@ public:
   bool AnyErrorFinding = false;
   std::vector<std::string> Failures;
   llvm::StringSet<> ChecksReported;
+  /// The digest of the text each file had when it was linted, by real path.
+  llvm::StringMap<uint64_t> LintedDigests;
 
 private:
   void record(const ClangTidyError &Error) {
@@ -161,7 +165,7 @@ bool handleFixes(const Invocation &Args, const Recorder &Run,
     llvm::errs() << "async-lint: no fix applied: the code does not compile\n";
     return true;
   }
-  llvm::Expected<FixOutcome> Fixed = applyFixes(Run.Findings);
+  llvm::Expected<FixOutcome> Fixed = applyFixes(Run.Findings, Run.LintedDigests);
   if (!Fixed) {
     sayWhy(Fixed.takeError());
     return false;

@@ -4,6 +4,7 @@
 #define ASYNC_LINT_DRIVER_FIXES_H
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 
 namespace async_lint {
@@ -16,9 +17,14 @@ struct FixOutcome {
 };
 
 /// Rewrites the files with the fix-its of \p Findings (never the fix-its of
-/// notes: those are alternatives for the user to choose from).
+/// notes: those are alternatives for the user to choose from), in place, so
+/// that each keeps its mode, owner and links. \p Linted holds the digest of
+/// the text each file had when it was linted (by its real path): a file
+/// that has changed since (an editor saved it) or is read-only is refused,
+/// and then no file is changed.
 llvm::Expected<FixOutcome>
-applyFixes(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings);
+applyFixes(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings,
+           const llvm::StringMap<uint64_t> &Linted);
 
 /// Fails when --export-fixes=\p Path would replace something it must not:
 /// a FIFO or device, or one of the \p Inputs (by identity, whatever the

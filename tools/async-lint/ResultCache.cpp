@@ -89,7 +89,6 @@ constexpr unsigned MaxEntryNesting = 64;
 constexpr llvm::StringLiteral CompilerEnvironment[] = {
     "CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH"};
 
-uint64_t digestOf(llvm::StringRef Text) { return llvm::xxh3_64bits(Text); }
 
 /// Is \p Variable set to something other than "" or "0"?
 bool isSet(const char *Variable) {
@@ -210,6 +209,8 @@ ClangTidyError restore(const KeptError &Kept) {
 }
 
 } // namespace
+
+uint64_t digestOf(llvm::StringRef Text) { return llvm::xxh3_64bits(Text); }
 
 void addInputFiles(const clang::SourceManager &Sources,
                    std::vector<InputFile> &Inputs) {
