@@ -13,12 +13,14 @@ BUILD_DIR=${BUILD_DIR:-build}
 JOBS=${JOBS:-$(nproc)}
 
 # Debian packages: LLVM/Clang 22 (bookworm's security suite), the build
-# tools, GoogleTest for the runtime, and the real clients the tests drive
-# (pre-commit, a JSON schema validator).
+# tools, GoogleTest for the runtime, the real clients the tests drive
+# (pre-commit, a JSON schema validator), and clang's libFuzzer runtime for
+# the fuzz target over the driver's inputs.
 PACKAGES=(
   cmake ninja-build ccache g++ git python3 python3-jsonschema python3-psutil
   llvm-22-dev libclang-22-dev clang-22 clang-tidy-22 llvm-22-tools
   libgtest-dev libtsan2 libasan8 libubsan1 pre-commit
+  libclang-rt-22-dev
 )
 
 install_missing_packages() {

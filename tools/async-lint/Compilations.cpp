@@ -184,6 +184,14 @@ llvm::Error checkNotEmpty(llvm::ArrayRef<CompileCommand> Commands) {
 
 } // namespace
 
+llvm::Error prepareCommands(std::vector<CompileCommand> &Commands) {
+  Commands = withoutRepeats(std::move(Commands));
+  if (llvm::Error Empty = checkNotEmpty(Commands))
+    return Empty;
+  llvm::for_each(Commands, addLintingFlags);
+  return llvm::Error::success();
+}
+
 llvm::Expected<std::vector<TranslationUnit>>
 planTranslationUnits(Invocation &Args) {
   std::unique_ptr<CompilationDatabase> BuildDatabase;
@@ -209,12 +217,11 @@ planTranslationUnits(Invocation &Args) {
               checkDatabaseAbove(llvm::sys::path::parent_path(File)))
         return Unreadable;
     std::vector<CompileCommand> FileCommands =
-        withoutRepeats(Commands->getCompileCommands(File));
+        Commands->getCompileCommands(File);
     if (FileCommands.empty())
       return llvm::createStringError("no compile command for '" + File + "'");
-    if (llvm::Error Empty = checkNotEmpty(FileCommands))
-      return Empty;
-    llvm::for_each(FileCommands, addLintingFlags);
+    if (llvm::Error Unusable = prepareCommands(FileCommands))
+      return Unusable;
     Units.push_back({std::move(File), std::move(FileCommands)});
   }
   if (Units.empty())
