@@ -346,6 +346,57 @@ bool declaresAsyncrtSleepFor(ASTContext &Ctx) {
   return false;
 }
 
+/// A template argument of \p Specialization that is an integer.
+std::optional<llvm::APSInt> integerArgument(const TemplateArgumentList &Args,
+                                            unsigned I) {
+  if (I >= Args.size() || Args[I].getKind() != TemplateArgument::Integral)
+    return std::nullopt;
+  return Args[I].getAsIntegral();
+}
+
+/// Does \p Arg, a std::chrono::duration, convert implicitly to
+/// std::chrono::nanoseconds, the parameter of asyncrt::sleep_for? Only an
+/// integral count of a period that is a whole number of nanoseconds does:
+/// `duration<double>(s)`, `0.5s` or thirds of a second need a
+/// duration_cast. The period is a std::ratio, or two integers.
+bool convertsToNanoseconds(const Expr &Arg) {
+  const auto *Duration = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Arg.getType()->getAsCXXRecordDecl());
+  if (!Duration || Duration->getName() != "duration")
+    return false;
+  const TemplateArgumentList &Args = Duration->getTemplateArgs();
+  if (Args.size() < 2 || Args[0].getKind() != TemplateArgument::Type ||
+      !Args[0].getAsType()->isIntegerType())
+    return false;
+  std::optional<llvm::APSInt> Num = integerArgument(Args, 1);
+  std::optional<llvm::APSInt> Den = integerArgument(Args, 2);
+  if (Args[1].getKind() == TemplateArgument::Type)
+    if (const auto *Ratio = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+            Args[1].getAsType()->getAsCXXRecordDecl())) {
+      Num = integerArgument(Ratio->getTemplateArgs(), 0);
+      Den = integerArgument(Ratio->getTemplateArgs(), 1);
+    }
+  if (!Num || !Den || Den->isZero())
+    return false;
+  // Num/Den seconds is whole nanoseconds when Num * 10^9 divides by Den.
+  llvm::APInt Nanos = Num->sext(128) * llvm::APInt(128, 1000000000);
+  return Nanos.srem(Den->sext(128)).isZero();
+}
+
+/// How the fix names asyncrt: `::asyncrt` when a namespace or class around
+/// \p Function declares an `asyncrt` of its own, which `asyncrt::` would
+/// name instead of the runtime.
+llvm::StringRef asyncrtSpelling(const FunctionDecl &Function, ASTContext &Ctx) {
+  IdentifierInfo &Name = Ctx.Idents.get("asyncrt");
+  for (const DeclContext *Context = Function.getDeclContext();
+       Context && !Context->isTranslationUnit();
+       Context = Context->getParent())
+    if ((Context->isNamespace() || Context->isRecord()) &&
+        !Context->lookup(&Name).empty())
+      return "::asyncrt";
+  return "asyncrt";
+}
+
 /// The replacement of a blocking call by its awaitable twin, where that is
 /// one token swap that keeps the code valid: `std::this_thread::sleep_for(d);`
 /// becomes `co_await asyncrt::sleep_for(d);` and `asyncrt::block_on(t)`
@@ -362,9 +413,13 @@ std::vector<FixItHint> awaitableFix(const BlockingOp &Op,
     return {};
   bool IsStatement = Coroutine.isStatement(*Call);
   if (Op.Fix == Remedy::Sleep && Op.Name == "std::this_thread::sleep_for" &&
-      IsStatement && declaresAsyncrtSleepFor(Ctx))
-    return {FixItHint::CreateReplacement(Call->getCallee()->getSourceRange(),
-                                         "co_await asyncrt::sleep_for")};
+      IsStatement && declaresAsyncrtSleepFor(Ctx) && Call->getNumArgs() == 1 &&
+      convertsToNanoseconds(*Call->getArg(0)))
+    return {FixItHint::CreateReplacement(
+        Call->getCallee()->getSourceRange(),
+        ("co_await " + asyncrtSpelling(Coroutine.function(), Ctx) +
+         "::sleep_for")
+            .str())};
   bool IsValue = IsStatement || Coroutine.isInitializerOrReturnValue(*Call);
   if (Op.Fix == Remedy::BlockOn && IsValue && Call->getNumArgs() == 1) {
     const Expr *Task = Call->getArg(0);

@@ -4,6 +4,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
 
@@ -123,6 +124,22 @@ SourceLocation creationBegin(const CallExpr &Call) {
   return Call.getSourceRange().getBegin();
 }
 
+/// Can \p Coroutine co_await? Not when its promise deletes await_transform,
+/// as std::generator's does: there, inserting `co_await` breaks the code.
+bool canAwaitIn(const CoroutineBodyStmt &Coroutine) {
+  const CXXRecordDecl *Promise =
+      Coroutine.getPromiseDecl()->getType()->getAsCXXRecordDecl();
+  if (!Promise)
+    return true;
+  DeclContextLookupResult Transforms =
+      Promise->lookup(&Promise->getASTContext().Idents.get("await_transform"));
+  return Transforms.empty() ||
+         llvm::any_of(Transforms, [](const NamedDecl *Transform) {
+           const FunctionDecl *Function = Transform->getAsFunction();
+           return !Function || !Function->isDeleted();
+         });
+}
+
 /// Walks one function's own code and finds the tasks it creates and never
 /// runs. Nested lambdas and local classes are functions of their own, walked
 /// when the check meets them; a lambda's capture initialisers are the
@@ -231,12 +248,14 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  Sources = Result.SourceManager;
   const Stmt *Body = Function->getBody();
   if (!Body)
     return;
   bool IsCoroutine = false;
   if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body)) {
-    IsCoroutine = true;
+    // A coroutine that cannot co_await is plain code to the advice.
+    IsCoroutine = canAwaitIn(*Coroutine);
     Body = Coroutine->getBody();
   }
   UnrunTaskFinder Finder(model(), TaskTypeNames);
@@ -262,6 +281,21 @@ llvm::StringRef UnawaitedTaskCheck::advice(Place Where) {
          "it concurrently";
 }
 
+std::vector<FixItHint> UnawaitedTaskCheck::awaitFix(const CallExpr &Call,
+                                                    SourceLocation Begin) {
+  // co_await binds tighter than a binary operator: `a + b` becomes
+  // `co_await (a + b)`, not `(co_await a) + b`.
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
+  if (!Operator || !Operator->isInfixBinaryOp())
+    return {FixItHint::CreateInsertion(Begin, "co_await ")};
+  SourceLocation End = Lexer::getLocForEndOfToken(
+      Operator->getEndLoc(), 0, *Sources, getLangOpts());
+  if (End.isInvalid())
+    return {};
+  return {FixItHint::CreateInsertion(Begin, "co_await ("),
+          FixItHint::CreateInsertion(End, ")")};
+}
+
 void UnawaitedTaskCheck::report(const CallExpr &Call, const VarDecl *Var,
                                 Place Where) {
   bool Awaitable = isAwaitableType(createdType(Call));
@@ -285,7 +319,7 @@ void UnawaitedTaskCheck::report(const CallExpr &Call, const VarDecl *Var,
     if (!Name.empty())
       Warning << Name;
     if (Where == Place::Coroutine && Awaitable && Begin.isFileID())
-      Warning << FixItHint::CreateInsertion(Begin, "co_await ");
+      Warning << awaitFix(Call, Begin);
   }
   if (Awaitable)
     diag(Begin, advice(Where), DiagnosticIDs::Note) << "it";

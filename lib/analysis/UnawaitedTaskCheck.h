@@ -30,9 +30,13 @@ private:
   /// Reports the task \p Call creates: dropped where it is created, or held
   /// by \p Var, which nobody uses.
   void report(const CallExpr &Call, const VarDecl *Var, Place Where);
+  /// The fix that awaits the task \p Call creates, which begins at \p Begin.
+  std::vector<FixItHint> awaitFix(const CallExpr &Call, SourceLocation Begin);
   /// How to run a task created at \p Where; %0 names the task.
   static llvm::StringRef advice(Place Where);
 
+  /// The source of the function being checked, for the fixes.
+  const SourceManager *Sources = nullptr;
   static constexpr llvm::StringLiteral TaskTypesOption = "TaskTypes";
   const std::string TaskTypes;
   const std::vector<std::string> TaskTypeNames;

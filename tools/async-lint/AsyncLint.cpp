@@ -97,6 +97,8 @@ public:
   void record(const LintResult &Result) {
     for (const ClangTidyError &Error : Result.Errors)
       record(Error);
+    for (const InputFile &Input : Result.Inputs)
+      LintedDigests[realPath(Input.Path)] = Input.Digest;
     std::string File = "'" + Paths.display(Result.Unit->File) + "'";
     if (Result.Crashed)
       Failures.push_back("clang crashed while parsing " + File);
@@ -109,6 +111,8 @@ public:
   bool AnyErrorFinding = false;
   std::vector<std::string> Failures;
   llvm::StringSet<> ChecksReported;
+  /// The digest of the text each file had when it was linted, by real path.
+  llvm::StringMap<uint64_t> LintedDigests;
 
 private:
   void record(const ClangTidyError &Error) {
@@ -118,8 +122,11 @@ private:
                      << "\n";
       return;
     }
+    // A header reached through two paths (a link to its directory) is one
+    // file: its findings, and their fixes, count once.
     if (!Seen.emplace(Error.DiagnosticName,
-                      absolutePath(Error.Message.FilePath, Error.BuildDirectory),
+                      realPath(absolutePath(Error.Message.FilePath,
+                                            Error.BuildDirectory)),
                       Error.Message.FileOffset, Error.Message.Message)
              .second)
       return;
@@ -173,7 +180,8 @@ bool handleFixes(const Invocation &Args, const Recorder &Run,
     llvm::errs() << "async-lint: no fix applied: the code does not compile\n";
     return true;
   }
-  llvm::Expected<FixOutcome> Fixed = applyFixes(Run.Findings, Args.FixNotes);
+  llvm::Expected<FixOutcome> Fixed =
+      applyFixes(Run.Findings, Run.LintedDigests, Args.FixNotes);
   if (!Fixed) {
     sayWhy(Fixed.takeError());
     return false;

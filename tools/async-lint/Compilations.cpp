@@ -9,6 +9,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <set>
 
 using clang::tooling::CompilationDatabase;
 using clang::tooling::CompileCommand;
@@ -139,6 +140,34 @@ loadBuildDatabase(llvm::StringRef BuildPath) {
   return withGuesses(std::move(Database));
 }
 
+/// \p Files without the second name of any file (a path through a link to
+/// its directory, a hard link, the same path twice): a file linted twice
+/// would get each fix twice (`co_await co_await`).
+std::vector<std::string> withoutSecondNames(std::vector<std::string> Files) {
+  std::set<llvm::sys::fs::UniqueID> Seen;
+  llvm::erase_if(Files, [&](const std::string &File) {
+    llvm::sys::fs::UniqueID Identity;
+    // A file that cannot be found stays, to be reported as missing.
+    return !llvm::sys::fs::getUniqueID(File, Identity) &&
+           !Seen.insert(Identity).second;
+  });
+  return Files;
+}
+
+/// The compile commands of a file, each once: a database may list a file
+/// twice with the same command.
+std::vector<CompileCommand>
+withoutRepeats(std::vector<CompileCommand> Commands) {
+  std::vector<CompileCommand> Distinct;
+  for (CompileCommand &Command : Commands)
+    if (llvm::none_of(Distinct, [&](const CompileCommand &Kept) {
+          return Kept.Directory == Command.Directory &&
+                 Kept.CommandLine == Command.CommandLine;
+        }))
+      Distinct.push_back(std::move(Command));
+  return Distinct;
+}
+
 /// The files to lint: those the user named, else every file of -p's
 /// database, in a stable order.
 std::vector<std::string> filesToLint(const Invocation &Args,
@@ -150,7 +179,7 @@ std::vector<std::string> filesToLint(const Invocation &Args,
     Files.push_back(absolutePath(File));
   if (Args.Files.empty())
     llvm::sort(Files);
-  return Files;
+  return withoutSecondNames(std::move(Files));
 }
 
 /// What async-lint adds to every command. Debian's clang cannot find its
@@ -187,6 +216,14 @@ llvm::Error checkNotEmpty(llvm::ArrayRef<CompileCommand> Commands) {
 
 } // namespace
 
+llvm::Error prepareCommands(std::vector<CompileCommand> &Commands) {
+  Commands = withoutRepeats(std::move(Commands));
+  if (llvm::Error Empty = checkNotEmpty(Commands))
+    return Empty;
+  llvm::for_each(Commands, addLintingFlags);
+  return llvm::Error::success();
+}
+
 llvm::Expected<std::vector<TranslationUnit>>
 planTranslationUnits(Invocation &Args) {
   std::unique_ptr<CompilationDatabase> BuildDatabase;
@@ -211,12 +248,12 @@ planTranslationUnits(Invocation &Args) {
       if (llvm::Error Unreadable =
               checkDatabaseAbove(llvm::sys::path::parent_path(File)))
         return Unreadable;
-    std::vector<CompileCommand> FileCommands = Commands->getCompileCommands(File);
+    std::vector<CompileCommand> FileCommands =
+        Commands->getCompileCommands(File);
     if (FileCommands.empty())
       return llvm::createStringError("no compile command for '" + File + "'");
-    if (llvm::Error Empty = checkNotEmpty(FileCommands))
-      return Empty;
-    llvm::for_each(FileCommands, addLintingFlags);
+    if (llvm::Error Unusable = prepareCommands(FileCommands))
+      return Unusable;
     std::string FallbackFlags =
         AboveEachFile ? AboveEachFile->fallbackFlagsOf(File) : "";
     Units.push_back(

@@ -32,6 +32,11 @@ struct TranslationUnit {
 llvm::Expected<std::vector<TranslationUnit>>
 planTranslationUnits(Invocation &Args);
 
+/// A file's commands as a database gives them, made ready to lint: each
+/// once, none empty (else an error naming the entry), with the flags
+/// async-lint adds.
+llvm::Error prepareCommands(std::vector<clang::tooling::CompileCommand> &Commands);
+
 } // namespace async_lint
 
 #endif // ASYNC_LINT_DRIVER_COMPILATIONS_H

@@ -58,22 +58,6 @@ llvm::Error checkHeaderFilters(const ClangTidyOptions &Options,
   return checkRegex(ExcludeHeaderFilterName, Options.ExcludeHeaderFilterRegex);
 }
 
-/// Options of the configuration file \p Path, or why it is not one, in a
-/// line.
-llvm::Expected<ClangTidyOptions>
-parseConfigFile(llvm::StringRef Path, const llvm::MemoryBuffer &Text) {
-  std::string Problem;
-  llvm::ErrorOr<ClangTidyOptions> Options = parseForAsyncLint(Text, Problem);
-  if (!Options)
-    return llvm::createStringError(
-        "invalid configuration file '" + Path + "': " +
-        (Problem.empty() ? reasonOf(Options.getError()) : Problem));
-  if (llvm::Error Invalid = checkHeaderFilters(*Options, "HeaderFilterRegex",
-                                               "ExcludeHeaderFilterRegex"))
-    return llvm::createStringError("invalid configuration file '" + Path +
-                                   "': " + llvm::toString(std::move(Invalid)));
-  return *Options;
-}
 
 /// clang-tidy's search for the .clang-tidy above each file, with async-lint's
 /// reader. (The constructor that takes readers leaves the file system
@@ -138,6 +122,21 @@ llvm::Expected<ClangTidyOptions> readConfigFile(llvm::StringRef Path) {
 }
 
 } // namespace
+
+llvm::Expected<ClangTidyOptions>
+parseConfigFile(llvm::StringRef Path, const llvm::MemoryBuffer &Text) {
+  std::string Problem;
+  llvm::ErrorOr<ClangTidyOptions> Options = parseForAsyncLint(Text, Problem);
+  if (!Options)
+    return llvm::createStringError(
+        "invalid configuration file '" + Path + "': " +
+        (Problem.empty() ? reasonOf(Options.getError()) : Problem));
+  if (llvm::Error Invalid = checkHeaderFilters(*Options, "HeaderFilterRegex",
+                                               "ExcludeHeaderFilterRegex"))
+    return llvm::createStringError("invalid configuration file '" + Path +
+                                   "': " + llvm::toString(std::move(Invalid)));
+  return *Options;
+}
 
 std::string keepAsyncGlobs(llvm::StringRef Checks) {
   llvm::SmallVector<llvm::StringRef> Kept;

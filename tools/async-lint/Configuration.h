@@ -62,6 +62,11 @@ private:
   llvm::StringSet<> CheckedDirectories;
 };
 
+/// The options of the configuration file \p Path, whose text is \p Text,
+/// or why it is not one, in a line naming its line and column.
+llvm::Expected<clang::tidy::ClangTidyOptions>
+parseConfigFile(llvm::StringRef Path, const llvm::MemoryBuffer &Text);
+
 /// The globs of a configuration file's `Checks:` line that name async-
 /// checks, in order: "-*,bugprone-*,-async-heavy-loop" gives
 /// "-async-heavy-loop".

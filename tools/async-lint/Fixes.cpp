@@ -3,6 +3,7 @@
 #include "Fixes.h"
 #include "Inputs.h"
 #include "Paths.h"
+#include "ResultCache.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringMap.h"
@@ -42,7 +43,10 @@ bool addWholeFix(const ClangTidyError &Finding,
   EditsByFile WithFix;
   for (const auto &[File, FileEdits] : *Fix) {
     for (const Replacement &Edit : FileEdits) {
-      std::string Path = absolutePath(Edit.getFilePath(), Finding.BuildDirectory);
+      // By the file's one name: the edits of a file reached by two paths
+      // must meet to be checked for overlaps.
+      std::string Path =
+          realPath(absolutePath(Edit.getFilePath(), Finding.BuildDirectory));
       auto [Entry, IsNew] = WithFix.try_emplace(Path);
       if (IsNew)
         Entry->second = Edits.lookup(Path);
@@ -59,31 +63,45 @@ bool addWholeFix(const ClangTidyError &Finding,
   return true;
 }
 
-/// Writes \p Path through a temporary file, so that a failure leaves it as
-/// it was.
-llvm::Error write(llvm::StringRef Path,
-                  llvm::function_ref<void(llvm::raw_ostream &)> Contents) {
-  llvm::Error Failed = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-    Contents(OS);
-    return llvm::Error::success();
-  });
-  if (Failed)
-    return llvm::createStringError(
-        "cannot write '" + Path +
-        "': " + reasonOf(llvm::errorToErrorCode(std::move(Failed))));
-  return llvm::Error::success();
+/// The text of \p Path with \p Edits applied, if the file may be fixed:
+/// not read-only, and with the text it had when it was linted.
+llvm::Expected<std::string> fixedText(llvm::StringRef Path,
+                                      const Replacements &Edits,
+                                      const llvm::StringMap<uint64_t> &Linted) {
+  auto Refuse = [&](llvm::StringRef Why) {
+    return llvm::createStringError("cannot fix '" + Path + "': " + Why);
+  };
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(Path, Status))
+    return Refuse(reasonOf(EC));
+  if ((Status.permissions() & llvm::sys::fs::all_write) == 0)
+    return Refuse("it is read-only");
+  auto Text = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                          /*RequiresNullTerminator=*/false);
+  if (!Text)
+    return Refuse(reasonOf(Text.getError()));
+  auto Digest = Linted.find(Path);
+  if (Digest == Linted.end() ||
+      Digest->second != digestOf((*Text)->getBuffer()))
+    return Refuse("it changed since it was linted");
+  return clang::tooling::applyAllReplacements((*Text)->getBuffer(), Edits);
 }
 
-llvm::Error rewrite(llvm::StringRef Path, const Replacements &Edits) {
-  auto Text = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-  if (!Text)
-    return llvm::createStringError("cannot read '" + Path +
-                                   "': " + reasonOf(Text.getError()));
-  llvm::Expected<std::string> Fixed =
-      clang::tooling::applyAllReplacements((*Text)->getBuffer(), Edits);
-  if (!Fixed)
-    return Fixed.takeError();
-  return write(Path, [&](llvm::raw_ostream &OS) { OS << *Fixed; });
+/// Writes \p Text over the file \p Path, in place: its inode, and so its
+/// mode, owner and hard links, stay.
+llvm::Error overwrite(llvm::StringRef Path, llvm::StringRef Text) {
+  std::error_code Failed;
+  llvm::raw_fd_ostream OS(Path, Failed);
+  if (!Failed) {
+    OS << Text;
+    OS.close();
+    Failed = OS.error();
+    OS.clear_error();
+  }
+  if (Failed)
+    return llvm::createStringError("cannot write '" + Path +
+                                   "': " + reasonOf(Failed));
+  return llvm::Error::success();
 }
 
 /// Is \p Path named as C or C++ source or header is?
@@ -98,6 +116,7 @@ bool isSourceFileName(llvm::StringRef Path) {
 } // namespace
 
 llvm::Expected<FixOutcome> applyFixes(llvm::ArrayRef<ClangTidyError> Findings,
+                                      const llvm::StringMap<uint64_t> &Linted,
                                       bool FixNotes) {
   FixOutcome Outcome;
   EditsByFile Edits;
@@ -108,8 +127,16 @@ llvm::Expected<FixOutcome> applyFixes(llvm::ArrayRef<ClangTidyError> Findings,
     else if (Fix)
       ++Outcome.Applied;
   }
+  // Every file is checked before any is written: all fixed, or none.
+  std::vector<std::pair<std::string, std::string>> Fixed;
   for (const auto &[Path, FileEdits] : Edits) {
-    if (llvm::Error Failed = rewrite(Path, FileEdits))
+    llvm::Expected<std::string> Text = fixedText(Path, FileEdits, Linted);
+    if (!Text)
+      return Text.takeError();
+    Fixed.emplace_back(Path.str(), std::move(*Text));
+  }
+  for (const auto &[Path, Text] : Fixed) {
+    if (llvm::Error Failed = overwrite(Path, Text))
       return Failed;
     ++Outcome.FilesChanged;
   }
@@ -141,21 +168,12 @@ llvm::Error checkExportTarget(llvm::StringRef Path,
 
 llvm::Error exportFixes(llvm::StringRef Path, llvm::StringRef MainFile,
                         const std::vector<ClangTidyError> &Findings) {
-  // Written through the path, as clang-tidy writes it: a symbolic link
-  // stays a link to the file written, and no other file ever takes its
-  // place.
-  std::error_code Failed;
-  llvm::raw_fd_ostream OS(Path, Failed);
-  if (!Failed) {
-    clang::tidy::exportReplacements(MainFile, Findings, OS);
-    OS.close();
-    Failed = OS.error();
-    OS.clear_error();
-  }
-  if (Failed)
-    return llvm::createStringError("cannot write '" + Path +
-                                   "': " + reasonOf(Failed));
-  return llvm::Error::success();
+  std::string Yaml;
+  llvm::raw_string_ostream OS(Yaml);
+  clang::tidy::exportReplacements(MainFile, Findings, OS);
+  // Through the path, as clang-tidy writes it: a link stays a link to the
+  // file written, and no other file ever takes its place.
+  return overwrite(Path, Yaml);
 }
 
 } // namespace async_lint

@@ -4,6 +4,7 @@
 #define ASYNC_LINT_DRIVER_FIXES_H
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 
 namespace async_lint {
@@ -15,13 +16,17 @@ struct FixOutcome {
   unsigned FilesChanged = 0;
 };
 
-/// Rewrites the files with the fix-its of \p Findings. The fix-its of notes
-/// are alternatives for the user to choose from, never applied, except with
+/// Rewrites the files with the fix-its of \p Findings, in place, so that
+/// each keeps its mode, owner and links. The fix-its of notes are
+/// alternatives for the user to choose from, never applied, except with
 /// \p FixNotes (clang-tidy's --fix-notes) for a finding without a fix of its
-/// own and exactly one note with one.
+/// own and exactly one note with one. \p Linted holds the digest of the text
+/// each file had when it was linted (by its real path): a file that has
+/// changed since (an editor saved it) or is read-only is refused, and then
+/// no file is changed.
 llvm::Expected<FixOutcome>
 applyFixes(llvm::ArrayRef<clang::tidy::ClangTidyError> Findings,
-           bool FixNotes = false);
+           const llvm::StringMap<uint64_t> &Linted, bool FixNotes = false);
 
 /// Fails when --export-fixes=\p Path would replace something it must not:
 /// a FIFO or device, or one of the \p Inputs (by identity, whatever the

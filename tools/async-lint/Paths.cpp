@@ -27,6 +27,13 @@ std::string bundledRuntimeIncludeDir() {
   return llvm::sys::fs::exists(Umbrella) ? std::string(Include) : "";
 }
 
+std::string realPath(llvm::StringRef Path) {
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(Path, Real))
+    return Path.str();
+  return std::string(Real);
+}
+
 DisplayPaths::DisplayPaths(llvm::ArrayRef<std::string> GivenPaths)
     : CurrentDirectory(absolutePath(".")) {
   for (const std::string &Given : GivenPaths)

@@ -19,6 +19,11 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory = "");
 /// build links `include/asyncrt` to the sources). Empty when it is not there.
 std::string bundledRuntimeIncludeDir();
 
+/// \p Path with its symbolic links resolved, the one name of a file that
+/// two paths may reach (through a link to its directory); \p Path itself
+/// when it cannot be resolved.
+std::string realPath(llvm::StringRef Path);
+
 /// How paths are printed: a file named on the command line as the user
 /// named it; any other file (a header, a file of a compilation database)
 /// relative to the current directory when it is under it, else absolute.

@@ -89,7 +89,6 @@ constexpr unsigned MaxEntryNesting = 64;
 constexpr llvm::StringLiteral CompilerEnvironment[] = {
     "CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH"};
 
-uint64_t digestOf(llvm::StringRef Text) { return llvm::xxh3_64bits(Text); }
 
 /// Is \p Variable set to something other than "" or "0"?
 bool isSet(const char *Variable) {
@@ -181,14 +180,8 @@ bool isShallow(llvm::StringRef Yaml) {
   return true;
 }
 
-std::optional<Entry> readEntry(llvm::StringRef Path) {
-  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> Text =
-      readSmallRegularFile(Path, MaxEntrySize);
-  if (!Text) {
-    llvm::consumeError(Text.takeError());
-    return std::nullopt;
-  }
-  std::optional<llvm::StringRef> Yaml = unsealed((*Text)->getBuffer());
+std::optional<Entry> parseEntry(llvm::StringRef Text) {
+  std::optional<llvm::StringRef> Yaml = unsealed(Text);
   if (!Yaml || !isShallow(*Yaml))
     return std::nullopt;
   auto Quiet = [](const llvm::SMDiagnostic &, void *) {};
@@ -198,6 +191,16 @@ std::optional<Entry> readEntry(llvm::StringRef Path) {
   if (In.error())
     return std::nullopt;
   return Read;
+}
+
+std::optional<Entry> readEntry(llvm::StringRef Path) {
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> Text =
+      readSmallRegularFile(Path, MaxEntrySize);
+  if (!Text) {
+    llvm::consumeError(Text.takeError());
+    return std::nullopt;
+  }
+  return parseEntry((*Text)->getBuffer());
 }
 
 ClangTidyError restore(const KeptError &Kept) {
@@ -210,6 +213,12 @@ ClangTidyError restore(const KeptError &Kept) {
 }
 
 } // namespace
+
+uint64_t digestOf(llvm::StringRef Text) { return llvm::xxh3_64bits(Text); }
+
+bool isSoundEntry(llvm::StringRef Text) {
+  return parseEntry(Text).has_value();
+}
 
 void addInputFiles(const clang::SourceManager &Sources,
                    std::vector<InputFile> &Inputs) {

@@ -21,6 +21,13 @@ struct InputFile {
   uint64_t Digest = 0;
 };
 
+/// The digest of a file's text that InputFile keeps.
+uint64_t digestOf(llvm::StringRef Text);
+
+/// Is \p Text a sound cache entry, by the reader lookups use? (For the fuzz
+/// target over entries, which are untrusted input.)
+bool isSoundEntry(llvm::StringRef Text);
+
 /// Adds to \p Inputs the files whose text \p Sources loaded, with a digest of
 /// the text the compiler saw (not of the file as it is now: it may have been
 /// edited during the run).

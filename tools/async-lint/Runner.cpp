@@ -33,17 +33,20 @@ using namespace clang::tidy;
 namespace async_lint {
 namespace {
 
-/// The commands of one translation unit, as the database ClangTool reads.
-class UnitCommands : public tooling::CompilationDatabase {
+/// One command of a translation unit, as the database ClangTool reads: a
+/// tool per command, for ClangTool prints "[1/2] Processing file" for a
+/// file with several.
+class OneCommand : public tooling::CompilationDatabase {
 public:
-  explicit UnitCommands(const TranslationUnit &Unit) : Unit(Unit) {}
+  explicit OneCommand(const tooling::CompileCommand &Command)
+      : Command(Command) {}
   std::vector<tooling::CompileCommand>
   getCompileCommands(llvm::StringRef) const override {
-    return Unit.Commands;
+    return {Command};
   }
 
 private:
-  const TranslationUnit &Unit;
+  const tooling::CompileCommand &Command;
 };
 
 /// True if a glob of \p Checks may enable one of clang's own warnings
@@ -260,29 +263,30 @@ LintResult lintTranslationUnit(const TranslationUnit &Unit,
                                llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files,
                                Preamble *Cache) {
   ClangTidyContext Context(Config.makeProvider(Files));
-  UnitCommands Commands(Unit);
-  tooling::ClangTool Tool(Commands, {Unit.File},
-                          std::make_shared<PCHContainerOperations>(), Files);
-  Tool.setPrintErrorMessage(false);
-  Tool.appendArgumentsAdjuster(configuredArguments(Context));
-  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
-
   ClangTidyDiagnosticConsumer Consumer(Context);
   auto DiagOpts = std::make_unique<DiagnosticOptions>();
   DiagnosticsEngine Engine(DiagnosticIDs::create(), *DiagOpts, &Consumer,
                            /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
-  Tool.setDiagnosticConsumer(&Consumer);
   LintResult Result;
   Result.Unit = &Unit;
   LintActionFactory Factory(Context, Result.Inputs,
                            Unit.Commands.size() == 1 ? Cache : nullptr);
 
-  int Status = 1;
-  llvm::CrashRecoveryContext Recovery;
-  if (!Recovery.RunSafely([&] { Status = Tool.run(&Factory); })) {
-    Result.Crashed = true;
-    return Result;
+  int Status = 0;
+  for (const tooling::CompileCommand &Command : Unit.Commands) {
+    OneCommand Commands(Command);
+    tooling::ClangTool Tool(Commands, {Unit.File},
+                            std::make_shared<PCHContainerOperations>(), Files);
+    Tool.setPrintErrorMessage(false);
+    Tool.appendArgumentsAdjuster(configuredArguments(Context));
+    Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+    Tool.setDiagnosticConsumer(&Consumer);
+    llvm::CrashRecoveryContext Recovery;
+    if (!Recovery.RunSafely([&] { Status |= Tool.run(&Factory); })) {
+      Result.Crashed = true;
+      return Result;
+    }
   }
   Result.Compiled = Status == 0;
   Result.Errors = Consumer.take();
