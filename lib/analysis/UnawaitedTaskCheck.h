@@ -28,9 +28,11 @@ private:
   enum class Place { PlainCode, Coroutine, CoroutineHandler };
 
   /// Reports the task \p Call creates: dropped where it is created, or held
-  /// by \p Var, which nobody uses.
-  void report(const CallExpr &Call, const VarDecl *Var, Place Where);
-  /// How to run a task created at \p Where; %0 names the task.
+  /// by \p Var, which nobody uses; \p Coroutine is where, if in one.
+  void report(const CallExpr &Call, const VarDecl *Var, Place Where,
+              const CoroutineInfo *Coroutine);
+  /// How to run a task created at \p Where: the message, where %0 names the
+  /// task and %1 and %2 are filled by the runtime's advice.
   static llvm::StringRef advice(Place Where);
 
   static constexpr llvm::StringLiteral TaskTypesOption = "TaskTypes";
