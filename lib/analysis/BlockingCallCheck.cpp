@@ -538,7 +538,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
       Found.push_back(std::move(*Op));
   // Where the coroutine runs is only asked about when something blocks.
   ProfileSet &Profiles = model().profiles();
-  if (Found.empty() || Profiles.isOffloadedLambda(Info, *Result.Context))
+  if (Found.empty() || Profiles.runsWhereItMayBlock(Info, *Result.Context))
     return;
   const RuntimeProfile &Runtime = model().profile(Info).Text;
 

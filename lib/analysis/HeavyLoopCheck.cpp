@@ -469,7 +469,7 @@ void HeavyLoopCheck::check(const MatchFinder::MatchResult &Result) {
   std::optional<bool> Offloaded;
   auto OnBlockingPool = [&](const Stmt &Loop) {
     if (!Offloaded)
-      Offloaded = Profiles.isOffloadedLambda(Info, *Result.Context);
+      Offloaded = Profiles.runsWhereItMayBlock(Info, *Result.Context);
     return *Offloaded || Profiles.isAfterOffloadAwait(Info, Loop);
   };
 

@@ -27,6 +27,7 @@ constexpr Field Fields[] = {
     {"SpawnFunctions", &RuntimeProfile::SpawnFunctions},
     {"OffloadFunctions", &RuntimeProfile::OffloadFunctions},
     {"OffloadAwaits", &RuntimeProfile::OffloadAwaits},
+    {"OwnThreadTypes", &RuntimeProfile::OwnThreadTypes},
     {"BlockingWaits", &RuntimeProfile::BlockingWaits},
     {"BlockingSleeps", &RuntimeProfile::BlockingSleeps},
     {"BlockingIO", &RuntimeProfile::BlockingIO},
@@ -74,6 +75,7 @@ Profile parse(RuntimeProfile Text) {
   P.SpawnFunctions = parseNames(Text.SpawnFunctions);
   P.OffloadFunctions = parseCallPatterns(Text.OffloadFunctions);
   P.OffloadAwaits = parseCallPatterns(Text.OffloadAwaits);
+  P.OwnThreadTypes = parseNames(Text.OwnThreadTypes);
   P.BlockingWaits = parseNames(Text.BlockingWaits);
   P.BlockingSleeps = parseNames(Text.BlockingSleeps);
   P.BlockingIO = parseNames(Text.BlockingIO);
@@ -357,13 +359,26 @@ const Profile &ProfileSet::ofTask(QualType T, const CoroutineInfo *Coroutine) {
   return Coroutine ? ofCoroutine(*Coroutine) : *Generic;
 }
 
+bool ProfileSet::runsWhereItMayBlock(const CoroutineInfo &Coroutine,
+                                     ASTContext &Ctx) {
+  if (const NamedDecl *Returned =
+          classNameOf(Coroutine.function().getDeclaredReturnType())) {
+    std::string Name = plainQualifiedName(Returned);
+    if (llvm::any_of(All, [&](const Profile *P) {
+          return llvm::is_contained(P->OwnThreadTypes, Name);
+        }))
+      return true;
+  }
+  return isOffloadedLambda(Coroutine, Ctx);
+}
+
 bool ProfileSet::isOffloadedLambda(const CoroutineInfo &Coroutine,
                                    ASTContext &Ctx) {
   if (!Coroutine.isLambda())
     return false;
   // From the lambda's class to its expression, then up through the
-  // conversions that carry it into a parameter (a temporary, a
-  // std::function) to the call it is handed to.
+  // conversions that carry it (or the task of its immediate call) into a
+  // parameter (a temporary, a std::function) to the call it is handed to.
   const auto *Closure = cast<CXXMethodDecl>(Coroutine.function()).getParent();
   DynTypedNode Node = DynTypedNode::create(*Closure);
   for (int Step = 0; Step < 8; ++Step) {
@@ -371,7 +386,10 @@ bool ProfileSet::isOffloadedLambda(const CoroutineInfo &Coroutine,
     if (Parents.size() != 1 || !Parents[0].get<Expr>())
       return false;
     Node = Parents[0];
-    if (const auto *Call = Node.get<CallExpr>())
+    const auto *Call = Node.get<CallExpr>();
+    if (Call && Call->getDirectCallee() == &Coroutine.function())
+      continue;
+    if (Call)
       return llvm::any_of(All, [&](const Profile *P) {
         return llvm::any_of(P->OffloadFunctions, [&](const CallPattern &Pattern) {
           return matchesCallPattern(*Call, Pattern);

@@ -50,6 +50,9 @@ struct RuntimeProfile {
   /// thread of its own, where it may block (until it awaits the same call
   /// again to move back).
   std::string OffloadAwaits = {};
+  /// Coroutine return types whose coroutine runs on a thread of its own,
+  /// where it may block.
+  std::string OwnThreadTypes = {};
   /// Calls that run the runtime, or wait for a task, on the calling thread:
   /// inside a coroutine they block the worker and can deadlock it.
   std::string BlockingWaits = {};
@@ -101,6 +104,7 @@ struct Profile {
   std::vector<std::string> SpawnFunctions;
   std::vector<CallPattern> OffloadFunctions;
   std::vector<CallPattern> OffloadAwaits;
+  std::vector<std::string> OwnThreadTypes;
   std::vector<std::string> BlockingWaits;
   std::vector<std::string> BlockingSleeps;
   std::vector<std::string> BlockingIO;
@@ -140,9 +144,10 @@ public:
   /// runtime's own code, which the profile's lists describe.
   bool isRuntimeCode(const Decl &D);
 
-  /// True if \p Coroutine is a lambda handed to an offload call of a
-  /// profile (any profile: the call decides where the lambda runs).
-  bool isOffloadedLambda(const CoroutineInfo &Coroutine, ASTContext &Ctx);
+  /// True if \p Coroutine runs where it may block: a lambda handed to an
+  /// offload call (of any profile: the call decides where the lambda runs),
+  /// or a coroutine whose return type runs it on a thread of its own.
+  bool runsWhereItMayBlock(const CoroutineInfo &Coroutine, ASTContext &Ctx);
   /// True if \p At, in \p Coroutine's own code, runs after a `co_await` of
   /// an offload await and before the coroutine awaits the same call again.
   bool isAfterOffloadAwait(const CoroutineInfo &Coroutine, const Stmt &At);
@@ -161,6 +166,7 @@ public:
 
 private:
   const Profile *ofNamespaceOf(const Decl &D);
+  bool isOffloadedLambda(const CoroutineInfo &Coroutine, ASTContext &Ctx);
   void rebuild();
 
   std::vector<Profile> Builtins;
