@@ -22,7 +22,7 @@ PACKAGES=(
   cmake ninja-build ccache g++ git python3 python3-jsonschema python3-psutil
   llvm-22-dev libclang-22-dev clang-22 clang-tidy-22 llvm-22-tools
   libgtest-dev libtsan2 libasan8 libubsan1 libclang-rt-22-dev pre-commit neovim
-  pkg-config groff-base file dpkg-dev
+  pkg-config groff-base file dpkg-dev libboost1.81-dev libboost1.81-doc
 )
 
 install_missing_packages() {

@@ -33,3 +33,5 @@ config.substitutions.append(("%runtime-include", runtime_include))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%srcroot", config.async_lint_source_dir))
+# Boost's examples as Debian's libboost1.81-doc installs them (build.sh).
+config.substitutions.append(("%boost-examples", "/usr/share/doc/libboost1.81-doc/examples/libs"))

@@ -21,7 +21,8 @@ struct BuiltinName {
   Remedy Fix;
 };
 
-// Functions that block the calling thread, by the asyncrt way to avoid them.
+// Functions of the standard and C libraries that block the calling thread,
+// by the kind of fix; a runtime's own blocking calls are in its profile.
 // Console output (printf, puts, std::cout) is deliberately not here.
 constexpr BuiltinName BuiltinFunctions[] = {
     // C stdio on files. Writes to stdout/stderr are exempt (see below).
@@ -121,8 +122,6 @@ constexpr BuiltinName BuiltinFunctions[] = {
     {"std::latch::arrive_and_wait", Remedy::SpawnBlocking},
     {"std::barrier::arrive_and_wait", Remedy::SpawnBlocking},
     {"std::counting_semaphore::acquire", Remedy::SpawnBlocking},
-    // Running the runtime from inside itself.
-    {"asyncrt::block_on", Remedy::BlockOn},
 };
 
 // Types whose construction with arguments opens a file or a directory.
@@ -134,27 +133,49 @@ constexpr BuiltinName BuiltinTypes[] = {
     {"std::filesystem::recursive_directory_iterator", Remedy::FileSystem},
 };
 
-llvm::StringRef remedyText(Remedy Fix) {
-  switch (Fix) {
+/// How a message names the blocking wait \p Call runs: `block_on`, or
+/// `io_context::run` for a member.
+std::string waitName(const Stmt &At) {
+  const auto *Call = dyn_cast<CallExpr>(&At);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return "it";
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
+    return Method->getParent()->getNameAsString() + "::" +
+           Method->getNameAsString();
+  return Callee->getNameAsString();
+}
+
+/// The fix of \p Op in the words of \p Runtime.
+std::string remedyText(const BlockingOp &Op, const RuntimeProfile &Runtime) {
+  const std::string &Offload = Runtime.OffloadAdvice;
+  auto UseOrOffload = [&](const std::string &Advice) {
+    return Advice.empty() ? "move it to " + Offload
+                          : "use " + Advice + " or " + Offload;
+  };
+  switch (Op.Fix) {
   case Remedy::ReadFile:
-    return "use asyncrt::fs::read_to_string or asyncrt::spawn_blocking";
+    return UseOrOffload(Runtime.ReadFileAdvice);
   case Remedy::WriteFile:
-    return "use asyncrt::fs::write or asyncrt::spawn_blocking";
+    return UseOrOffload(Runtime.WriteFileAdvice);
   case Remedy::FileIO:
-    return "use asyncrt::fs::read_to_string, asyncrt::fs::write or "
-           "asyncrt::spawn_blocking";
+    if (Runtime.ReadFileAdvice.empty() || Runtime.WriteFileAdvice.empty())
+      return UseOrOffload(Runtime.ReadFileAdvice + Runtime.WriteFileAdvice);
+    return "use " + Runtime.ReadFileAdvice + ", " + Runtime.WriteFileAdvice +
+           " or " + Offload;
   case Remedy::FileSystem:
-    return "use its asyncrt::fs counterpart or asyncrt::spawn_blocking";
+    return UseOrOffload(Runtime.FileSystemAdvice);
   case Remedy::SpawnBlocking:
-    return "move it to asyncrt::spawn_blocking";
+    return "move it to " + Offload;
+  case Remedy::AsyncIO:
+    return UseOrOffload(Runtime.AsyncIOAdvice);
   case Remedy::Sleep:
-    return "use co_await asyncrt::sleep_for";
+    return "use " + Runtime.SleepAdvice;
   case Remedy::Join:
-    return "co_await an asyncrt::join_handle from asyncrt::spawn or "
-           "asyncrt::spawn_blocking instead";
+    return "co_await " + Runtime.JoinAdvice + " instead";
   case Remedy::BlockOn:
-    return "co_await the task instead; block_on inside the runtime can "
-           "deadlock it";
+    return "co_await the task instead; " + waitName(*Op.At) +
+           " inside the runtime can deadlock it";
   }
   llvm_unreachable("unknown remedy");
 }
@@ -162,6 +183,12 @@ llvm::StringRef remedyText(Remedy Fix) {
 template <class Map> void addBuiltins(Map &Names, llvm::ArrayRef<BuiltinName> Builtins) {
   for (const BuiltinName &Builtin : Builtins)
     Names[Builtin.Name] = {Builtin.Fix, !Builtin.Name.contains(':')};
+}
+
+template <class Map>
+void addProfileNames(Map &Names, llvm::ArrayRef<std::string> List, Remedy Fix) {
+  for (const std::string &Name : List)
+    Names[Name] = {Fix, false};
 }
 
 template <class Map> void addUserNames(Map &Names, llvm::StringRef List) {
@@ -173,16 +200,6 @@ bool isCLibraryFunction(const FunctionDecl &Function) {
   return Function.isExternC() ||
          Function.getASTContext().getSourceManager().isInSystemHeader(
              Function.getLocation());
-}
-
-/// The qualified name of \p Decl with template arguments left out:
-/// `std::future::get` for `std::future<int>::get`.
-std::string plainQualifiedName(const NamedDecl *Decl) {
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Decl))
-    return plainQualifiedName(Spec->getSpecializedTemplate());
-  if (const auto *Parent = dyn_cast<CXXRecordDecl>(Decl->getDeclContext()))
-    return plainQualifiedName(Parent) + "::" + Decl->getNameAsString();
-  return Decl->getQualifiedNameAsString();
 }
 
 /// The class of the object a member is called on, as the caller names it
@@ -255,25 +272,17 @@ const FunctionDecl *certainCallee(const CallExpr &Call) {
   return nullptr;
 }
 
-bool isInAsyncrt(const Decl &D) {
-  for (const DeclContext *Context = D.getDeclContext(); Context;
-       Context = Context->getParent())
-    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context))
-      if (Namespace->getIdentifier() && Namespace->getName() == "asyncrt" &&
-          Namespace->getParent()->getRedeclContext()->isTranslationUnit())
-        return true;
-  return false;
-}
-
 /// A function whose body is followed when a coroutine calls it: defined in
 /// the user's code, not a coroutine (calling one only creates its task), and
-/// not part of the standard library or of asyncrt, which the lists describe.
-const FunctionDecl *followableHelper(const FunctionDecl *Callee) {
+/// not part of the standard library or of a runtime, which the lists and the
+/// profiles describe.
+const FunctionDecl *followableHelper(const FunctionDecl *Callee,
+                                     ProfileSet &Profiles) {
   const FunctionDecl *Definition = nullptr;
   if (!Callee || !Callee->hasBody(Definition) || !Definition->getBody())
     return nullptr;
   if (isa<CoroutineBodyStmt>(Definition->getBody()) ||
-      Definition->isDependentContext() || isInAsyncrt(*Definition))
+      Definition->isDependentContext() || Profiles.isRuntimeCode(*Definition))
     return nullptr;
   const SourceManager &SM = Definition->getASTContext().getSourceManager();
   if (SM.isInSystemHeader(Definition->getLocation()))
@@ -337,13 +346,24 @@ bool isInTemplateInstantiation(const FunctionDecl &Function) {
   return false;
 }
 
-bool declaresAsyncrtSleepFor(ASTContext &Ctx) {
-  for (const NamedDecl *Found :
-       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("asyncrt")))
-    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Found))
-      if (!Namespace->lookup(&Ctx.Idents.get("sleep_for")).empty())
-        return true;
-  return false;
+/// True if the translation unit declares the function \p Qualified
+/// (`asyncrt::sleep_for`), so that a fix-it may call it.
+bool declaresFunction(ASTContext &Ctx, llvm::StringRef Qualified) {
+  if (Qualified.empty())
+    return false;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Qualified.split(Parts, "::");
+  const DeclContext *Scope = Ctx.getTranslationUnitDecl();
+  for (llvm::StringRef Namespace : llvm::ArrayRef(Parts).drop_back()) {
+    const DeclContext *Inner = nullptr;
+    for (const NamedDecl *Found : Scope->lookup(&Ctx.Idents.get(Namespace)))
+      if (const auto *Decl = dyn_cast<NamespaceDecl>(Found))
+        Inner = Decl;
+    if (!Inner)
+      return false;
+    Scope = Inner;
+  }
+  return !Scope->lookup(&Ctx.Idents.get(Parts.back())).empty();
 }
 
 /// A template argument of \p Specialization that is an integer.
@@ -355,7 +375,8 @@ std::optional<llvm::APSInt> integerArgument(const TemplateArgumentList &Args,
 }
 
 /// Does \p Arg, a std::chrono::duration, convert implicitly to
-/// std::chrono::nanoseconds, the parameter of asyncrt::sleep_for? Only an
+/// std::chrono::nanoseconds, the parameter of asyncrt::sleep_for (and of
+/// the other runtimes' sleeps, or a duration at least as fine)? Only an
 /// integral count of a period that is a whole number of nanoseconds does:
 /// `duration<double>(s)`, `0.5s` or thirds of a second need a
 /// duration_cast. The period is a std::ratio, or two integers.
@@ -383,27 +404,30 @@ bool convertsToNanoseconds(const Expr &Arg) {
   return Nanos.srem(Den->sext(128)).isZero();
 }
 
-/// How the fix names asyncrt: `::asyncrt` when a namespace or class around
-/// \p Function declares an `asyncrt` of its own, which `asyncrt::` would
-/// name instead of the runtime.
-llvm::StringRef asyncrtSpelling(const FunctionDecl &Function, ASTContext &Ctx) {
-  IdentifierInfo &Name = Ctx.Idents.get("asyncrt");
+/// How the fix spells \p Qualified (`asyncrt::sleep_for`) inside
+/// \p Function: with a leading `::` when a namespace or class around
+/// \p Function declares a name like its first one (an `asyncrt` of its own),
+/// which the plain spelling would name instead of the runtime's.
+std::string unshadowedSpelling(llvm::StringRef Qualified,
+                               const FunctionDecl &Function, ASTContext &Ctx) {
+  IdentifierInfo &Name = Ctx.Idents.get(Qualified.split("::").first);
   for (const DeclContext *Context = Function.getDeclContext();
        Context && !Context->isTranslationUnit();
        Context = Context->getParent())
     if ((Context->isNamespace() || Context->isRecord()) &&
         !Context->lookup(&Name).empty())
-      return "::asyncrt";
-  return "asyncrt";
+      return ("::" + Qualified).str();
+  return Qualified.str();
 }
 
 /// The replacement of a blocking call by its awaitable twin, where that is
 /// one token swap that keeps the code valid: `std::this_thread::sleep_for(d);`
-/// becomes `co_await asyncrt::sleep_for(d);` and `asyncrt::block_on(t)`
-/// becomes `co_await t`, outside catch handlers (no co_await there) and
+/// becomes `co_await asyncrt::sleep_for(d);` (the profile's SleepFunction)
+/// and `asyncrt::block_on(t)` becomes `co_await t`, outside catch handlers (no co_await there) and
 /// template instantiations (one fix per line of source).
 std::vector<FixItHint> awaitableFix(const BlockingOp &Op,
                                     const CoroutineInfo &Coroutine,
+                                    const RuntimeProfile &Runtime,
                                     ASTContext &Ctx) {
   const auto *Call = dyn_cast<CallExpr>(Op.At);
   if (!Call || Op.Helper || Call->getBeginLoc().isMacroID() ||
@@ -413,13 +437,12 @@ std::vector<FixItHint> awaitableFix(const BlockingOp &Op,
     return {};
   bool IsStatement = Coroutine.isStatement(*Call);
   if (Op.Fix == Remedy::Sleep && Op.Name == "std::this_thread::sleep_for" &&
-      IsStatement && declaresAsyncrtSleepFor(Ctx) && Call->getNumArgs() == 1 &&
-      convertsToNanoseconds(*Call->getArg(0)))
+      IsStatement && declaresFunction(Ctx, Runtime.SleepFunction) &&
+      Call->getNumArgs() == 1 && convertsToNanoseconds(*Call->getArg(0)))
     return {FixItHint::CreateReplacement(
         Call->getCallee()->getSourceRange(),
-        ("co_await " + asyncrtSpelling(Coroutine.function(), Ctx) +
-         "::sleep_for")
-            .str())};
+        "co_await " + unshadowedSpelling(Runtime.SleepFunction,
+                                         Coroutine.function(), Ctx))};
   bool IsValue = IsStatement || Coroutine.isInitializerOrReturnValue(*Call);
   if (Op.Fix == Remedy::BlockOn && IsValue && Call->getNumArgs() == 1) {
     const Expr *Task = Call->getArg(0);
@@ -447,6 +470,11 @@ BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
       AllowedFunctions(Options.get(AllowedFunctionsOption, "")) {
   addBuiltins(Functions, BuiltinFunctions);
   addBuiltins(Types, BuiltinTypes);
+  for (const Profile *Runtime : model().profiles().all()) {
+    addProfileNames(Functions, Runtime->BlockingWaits, Remedy::BlockOn);
+    addProfileNames(Functions, Runtime->BlockingSleeps, Remedy::Sleep);
+    addProfileNames(Functions, Runtime->BlockingIO, Remedy::AsyncIO);
+  }
   addUserNames(Functions, BlockingFunctions);
   addUserNames(Types, BlockingTypes);
   for (const std::string &Name : parseNameList(AllowedFunctions))
@@ -521,7 +549,7 @@ BlockingCallCheck::blockingConstruction(const CXXConstructExpr *Construct,
 std::optional<BlockingOp>
 BlockingCallCheck::blockingHelperCall(const Stmt *At, const FunctionDecl *Callee,
                                       unsigned Depth) {
-  const FunctionDecl *Helper = followableHelper(Callee);
+  const FunctionDecl *Helper = followableHelper(Callee, model().profiles());
   if (!Helper || Allowed.contains(plainQualifiedName(Helper)))
     return std::nullopt;
   if (!helperSummary(Helper, Depth))
@@ -565,19 +593,25 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   for (const CXXConstructExpr *Construct : Info.constructions())
     if (std::optional<BlockingOp> Op = blockingOp(Construct, 0))
       Found.push_back(std::move(*Op));
+  // Where the coroutine runs is only asked about when something blocks.
+  ProfileSet &Profiles = model().profiles();
+  if (Found.empty() || Profiles.runsWhereItMayBlock(Info, *Result.Context))
+    return;
+  const RuntimeProfile &Runtime = model().profile(Info).Text;
 
   for (const BlockingOp &Op : Found) {
+    if (Profiles.isAfterOffloadAwait(Info, *Op.At))
+      continue;
     if (!Op.Helper) {
       diag(Op.At->getBeginLoc(),
            "'%0' blocks the worker thread inside a coroutine; %1")
-          << Op.Name << remedyText(Op.Fix)
-          << awaitableFix(Op, Info, *Result.Context);
+          << Op.Name << remedyText(Op, Runtime)
+          << awaitableFix(Op, Info, Runtime, *Result.Context);
       continue;
     }
     diag(Op.At->getBeginLoc(),
-         "'%0' blocks the worker thread inside a coroutine; call it through "
-         "asyncrt::spawn_blocking")
-        << Op.Name;
+         "'%0' blocks the worker thread inside a coroutine; call it through %1")
+        << Op.Name << Runtime.OffloadAdvice;
     // Follow the chain down to what blocks; every link is memoised.
     for (const FunctionDecl *Helper = Op.Helper; Helper;) {
       std::optional<BlockingOp> Inner = helperSummary(Helper, 0);

@@ -22,13 +22,15 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
 
-  /// What the asyncrt way of doing a blocking operation is.
+  /// What kind of fix a blocking operation has; the coroutine's runtime
+  /// profile words it.
   enum class Remedy {
     ReadFile,
     WriteFile,
     FileIO,
     FileSystem,
     SpawnBlocking,
+    AsyncIO,
     Sleep,
     Join,
     BlockOn

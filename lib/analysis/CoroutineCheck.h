@@ -15,7 +15,12 @@ class CoroutineCheck : public ClangTidyCheck {
 public:
   CoroutineCheck(llvm::StringRef Name, ClangTidyContext *Context,
                  std::shared_ptr<CoroutineModel> Model)
-      : ClangTidyCheck(Name, Context), Model(std::move(Model)) {}
+      : ClangTidyCheck(Name, Context), Model(std::move(Model)) {
+    // The first check of a run to see new profile settings reports them.
+    for (const std::string &Error :
+         this->Model->profiles().configure(Context->getOptions().CheckOptions))
+      configurationDiag(Error);
+  }
 
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;

@@ -225,6 +225,7 @@ void CoroutineModel::reset() {
   Infos.clear();
   LockStates.clear();
   TaskTypeCache.clear();
+  Profiles.reset();
 }
 
 namespace {
@@ -313,7 +314,8 @@ bool CoroutineModel::isTaskType(QualType T,
   if (Inserted) {
     const auto *InitialSuspend = dyn_cast_or_null<FunctionDecl>(
         findMember(promiseOf(Record), "initial_suspend"));
-    It->second = InitialSuspend && isSuspendAlways(InitialSuspend->getReturnType());
+    It->second = (InitialSuspend && isSuspendAlways(InitialSuspend->getReturnType())) ||
+                 llvm::is_contained(Profiles.allTaskTypes(), plainQualifiedName(Record));
   }
   return It->second;
 }

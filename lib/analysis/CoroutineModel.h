@@ -15,6 +15,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "RuntimeProfile.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -158,13 +159,21 @@ public:
 
   /// True if values of type \p T are lazy tasks: a coroutine return type
   /// whose promise's initial_suspend() returns std::suspend_always, or a type
-  /// named in \p ExtraTaskTypes.
+  /// named in \p ExtraTaskTypes or in a runtime profile's TaskTypes.
   bool isTaskType(QualType T, llvm::ArrayRef<std::string> ExtraTaskTypes);
+
+  /// The runtime profiles, and which one each coroutine uses.
+  ProfileSet &profiles() { return Profiles; }
+  /// The profile \p Info's coroutine uses (see ProfileSet::ofCoroutine).
+  const Profile &profile(const CoroutineInfo &Info) {
+    return Profiles.ofCoroutine(Info);
+  }
 
   /// Forgets everything: called when a new translation unit starts.
   void reset();
 
 private:
+  ProfileSet Profiles;
   llvm::DenseMap<const CoroutineBodyStmt *, std::unique_ptr<CoroutineInfo>> Infos;
   llvm::DenseMap<const CoroutineBodyStmt *, std::vector<SuspensionWithLocks>>
       LockStates;

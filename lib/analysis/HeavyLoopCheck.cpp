@@ -12,12 +12,13 @@ namespace clang::tidy::async {
 namespace {
 
 constexpr std::uint64_t DefaultTripCountThreshold = 100000;
-constexpr llvm::StringLiteral Remedy =
-    "move it to asyncrt::spawn_blocking or co_await asyncrt::yield_now() in "
-    "its body";
-constexpr llvm::StringLiteral NestRemedy =
-    "move them to asyncrt::spawn_blocking or co_await asyncrt::yield_now() in "
-    "the outer loop";
+
+/// The fix of a heavy loop (of a nest, with \p Nest) in \p Runtime's words.
+std::string remedy(const RuntimeProfile &Runtime, bool Nest) {
+  return (Nest ? "move them to " : "move it to ") + Runtime.OffloadAdvice +
+         " or " + Runtime.YieldAdvice +
+         (Nest ? " in the outer loop" : " in its body");
+}
 
 using Count = std::uint64_t;
 using Wide = __int128;
@@ -362,22 +363,23 @@ bool isSpinLoop(const Stmt &Loop) {
   return Checker.check(Body) && Checker.check(Inc);
 }
 
-/// True if \p Loop hands work to the runtime as it goes (`asyncrt::spawn`,
-/// `asyncrt::spawn_blocking`): a fan-out, the cheap way the lesson spawns a
-/// hundred thousand tasks, not heavy work of its own.
-bool spawnsTasks(const Stmt &Loop) {
+/// True if \p Loop hands work to the runtime as it goes (a profile's spawn
+/// or offload call, `asyncrt::spawn`): a fan-out, the cheap way the lesson
+/// spawns a hundred thousand tasks, not heavy work of its own.
+bool spawnsTasks(const Stmt &Loop, const std::vector<std::string> &SpawnFunctions) {
   class Finder : public RecursiveASTVisitor<Finder> {
   public:
+    explicit Finder(const std::vector<std::string> &SpawnFunctions)
+        : SpawnFunctions(SpawnFunctions) {}
     bool TraverseLambdaExpr(LambdaExpr *) { return true; }
     bool VisitCallExpr(CallExpr *Call) {
       Found = hasQualifiedNameIn(Call->getDirectCallee(), SpawnFunctions);
       return !Found;
     }
-    const std::vector<std::string> SpawnFunctions = {"asyncrt::spawn",
-                                                     "asyncrt::spawn_blocking"};
+    const std::vector<std::string> &SpawnFunctions;
     bool Found = false;
   };
-  Finder F;
+  Finder F(SpawnFunctions);
   F.TraverseStmt(const_cast<Stmt *>(&Loop));
   return F.Found;
 }
@@ -462,29 +464,44 @@ void HeavyLoopCheck::check(const MatchFinder::MatchResult &Result) {
     return nullptr;
   };
 
+  // Heavy work is what a blocking pool is for; asked only of heavy loops.
+  ProfileSet &Profiles = model().profiles();
+  std::optional<bool> Offloaded;
+  auto OnBlockingPool = [&](const Stmt &Loop) {
+    if (!Offloaded)
+      Offloaded = Profiles.runsWhereItMayBlock(Info, *Result.Context);
+    return *Offloaded || Profiles.isAfterOffloadAwait(Info, Loop);
+  };
+
   for (size_t I = 0; I < Loops.size(); ++I) {
     const LoopInfo &Loop = Loops[I];
-    if (Loop.Suspends || UnderReported(I) || spawnsTasks(*Loop.Loop))
+    if (Loop.Suspends || UnderReported(I) ||
+        spawnsTasks(*Loop.Loop, Profiles.allSpawnFunctions()))
       continue;
     SourceLocation At = Loop.Loop->getBeginLoc();
     const LoopFacts &Fact = Facts[I];
-    if (Fact.Work && *Fact.Work >= TripCountThreshold) {
+    bool Heavy = Fact.Work && *Fact.Work >= TripCountThreshold;
+    bool Spins = !Heavy && !Fact.Trips && isSpinLoop(*Loop.Loop);
+    const Stmt *Inner =
+        Heavy || Spins || Fact.Trips ? nullptr : FirstInnerNonConstant(I);
+    if ((!Heavy && !Spins && !Inner) || OnBlockingPool(*Loop.Loop))
+      continue;
+    std::string Fix = remedy(model().profile(Info).Text, /*Nest=*/Inner != nullptr);
+    if (Heavy) {
       diag(At, "%select{loop|loop nest}0 runs %1 iterations without "
                "suspending; %2")
-          << (*Fact.Work != *Fact.Trips) << *Fact.Work << Remedy;
-      Reported[I] = true;
-    } else if (!Fact.Trips && isSpinLoop(*Loop.Loop)) {
+          << (*Fact.Work != *Fact.Trips) << *Fact.Work << Fix;
+    } else if (Spins) {
       diag(At, "loop never suspends and nothing in its body can end it; %0")
-          << Remedy;
-      Reported[I] = true;
-    } else if (const Stmt *Inner = Fact.Trips ? nullptr : FirstInnerNonConstant(I)) {
+          << Fix;
+    } else {
       diag(At, "nested loops with non-constant bounds run without suspending; "
                "%0")
-          << NestRemedy;
+          << Fix;
       diag(Inner->getBeginLoc(), "inner loop with a non-constant bound",
            DiagnosticIDs::Note);
-      Reported[I] = true;
     }
+    Reported[I] = true;
   }
 }
 

@@ -252,33 +252,33 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const Stmt *Body = Function->getBody();
   if (!Body)
     return;
-  bool IsCoroutine = false;
-  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body)) {
+  const CoroutineInfo *Coroutine = nullptr;
+  bool CanAwait = false;
+  if (const auto *CoroutineBody = dyn_cast<CoroutineBodyStmt>(Body)) {
+    Coroutine = &model().info(*CoroutineBody);
     // A coroutine that cannot co_await is plain code to the advice.
-    IsCoroutine = canAwaitIn(*Coroutine);
-    Body = Coroutine->getBody();
+    CanAwait = canAwaitIn(*CoroutineBody);
+    Body = CoroutineBody->getBody();
   }
   UnrunTaskFinder Finder(model(), TaskTypeNames);
   for (const UnrunTaskFinder::Finding &F : Finder.find(*Body)) {
     Place Where = Place::PlainCode;
-    if (IsCoroutine)
+    if (CanAwait)
       Where = F.InHandler ? Place::CoroutineHandler : Place::Coroutine;
-    report(*F.Creation, F.Var, Where);
+    report(*F.Creation, F.Var, Where, Coroutine);
   }
 }
 
 llvm::StringRef UnawaitedTaskCheck::advice(Place Where) {
   switch (Where) {
   case Place::Coroutine:
-    return "co_await %0, or pass it to asyncrt::spawn to run it concurrently";
+    return "co_await %0%2";
   case Place::CoroutineHandler:
-    return "co_await %0 after the handler (a handler cannot co_await), or "
-           "pass it to asyncrt::spawn to run it concurrently";
+    return "co_await %0 after the handler (a handler cannot co_await)%2";
   case Place::PlainCode:
     break;
   }
-  return "run %0 with asyncrt::block_on, or pass it to asyncrt::spawn to run "
-         "it concurrently";
+  return "run %0 with %1%2";
 }
 
 std::vector<FixItHint> UnawaitedTaskCheck::awaitFix(const CallExpr &Call,
@@ -297,14 +297,21 @@ std::vector<FixItHint> UnawaitedTaskCheck::awaitFix(const CallExpr &Call,
 }
 
 void UnawaitedTaskCheck::report(const CallExpr &Call, const VarDecl *Var,
-                                Place Where) {
-  bool Awaitable = isAwaitableType(createdType(Call));
+                                Place Where, const CoroutineInfo *Coroutine) {
+  QualType Type = createdType(Call);
+  bool Awaitable = isAwaitableType(Type);
+  const RuntimeProfile &Runtime =
+      model().profiles().ofTask(Type, Coroutine).Text;
+  std::string Spawn;
+  if (!Runtime.SpawnAdvice.empty())
+    Spawn = ", or pass it to " + Runtime.SpawnAdvice + " to run it concurrently";
   if (Var) {
     diag(Var->getLocation(), "task '%0' is never awaited; it will not run")
         << Var->getName();
     if (Awaitable)
       diag(Var->getLocation(), advice(Where), DiagnosticIDs::Note)
-          << ("'" + Var->getName() + "'").str();
+          << ("'" + Var->getName() + "'").str() << Runtime.BlockOnAdvice
+          << Spawn;
     return;
   }
   SourceLocation Begin = creationBegin(Call);
@@ -322,7 +329,8 @@ void UnawaitedTaskCheck::report(const CallExpr &Call, const VarDecl *Var,
       Warning << awaitFix(Call, Begin);
   }
   if (Awaitable)
-    diag(Begin, advice(Where), DiagnosticIDs::Note) << "it";
+    diag(Begin, advice(Where), DiagnosticIDs::Note)
+        << "it" << Runtime.BlockOnAdvice << Spawn;
 }
 
 } // namespace clang::tidy::async

@@ -28,11 +28,13 @@ private:
   enum class Place { PlainCode, Coroutine, CoroutineHandler };
 
   /// Reports the task \p Call creates: dropped where it is created, or held
-  /// by \p Var, which nobody uses.
-  void report(const CallExpr &Call, const VarDecl *Var, Place Where);
+  /// by \p Var, which nobody uses; \p Coroutine is where, if in one.
+  void report(const CallExpr &Call, const VarDecl *Var, Place Where,
+              const CoroutineInfo *Coroutine);
   /// The fix that awaits the task \p Call creates, which begins at \p Begin.
   std::vector<FixItHint> awaitFix(const CallExpr &Call, SourceLocation Begin);
-  /// How to run a task created at \p Where; %0 names the task.
+  /// How to run a task created at \p Where: the message, where %0 names the
+  /// task and %1 and %2 are filled by the runtime's advice.
   static llvm::StringRef advice(Place Where);
 
   /// The source of the function being checked, for the fixes.

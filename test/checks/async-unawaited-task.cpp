@@ -430,7 +430,7 @@ asyncrt::task<> discarded_generator_in_coroutine() {
 void discarded_user_listed_task_type() {
   lazy::run_later();
   // OPTION: :[[@LINE-1]]:3: warning: task returned by 'run_later' is never awaited; it will not run [async-unawaited-task]
-  // OPTION: :[[@LINE-2]]:3: note: run it with asyncrt::block_on
+  // OPTION: :[[@LINE-2]]:3: note: run it with the runtime's blocking entry point (sync_wait, block_on){{$}}
 }
 
 // ---- Negatives -------------------------------------------------------------
