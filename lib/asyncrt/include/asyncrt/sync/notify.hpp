@@ -12,7 +12,9 @@
 namespace asyncrt {
 
 namespace detail {
-class notified_awaiter;
+template <class Policy>
+class resource_awaiter;
+struct notify_policy;
 }
 
 class notify {
@@ -28,7 +30,9 @@ class notify {
   [[nodiscard]] task<void> notified();
 
  private:
-  friend class detail::notified_awaiter;
+  template <class Policy>
+  friend class detail::resource_awaiter;
+  friend struct detail::notify_policy;
 
   std::mutex state_lock_;
   bool permit_ = false;
