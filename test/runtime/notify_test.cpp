@@ -67,3 +67,17 @@ ASYNC_TEST_ON(1, notify, aborting_a_task_at_its_coop_yield_keeps_the_permit_it_t
   // The looper stored a permit and was cancelled while taking it: the permit is still there.
   EXPECT_NO_THROW(co_await asyncrt::timeout(2s, n.notified()));
 }
+
+ASYNC_TEST(notify, a_notified_created_before_notify_waiters_completes) {
+  asyncrt::notify n;
+  auto waiting = n.notified();  // tokio's pattern: create, check the condition, then await
+  n.notify_waiters();
+  EXPECT_NO_THROW(co_await asyncrt::timeout(2s, std::move(waiting)));
+}
+
+ASYNC_TEST(notify, a_notified_created_after_notify_waiters_waits) {
+  asyncrt::notify n;
+  n.notify_waiters();
+  auto waiting = n.notified();
+  EXPECT_THROW(co_await asyncrt::timeout(20ms, std::move(waiting)), asyncrt::elapsed);
+}

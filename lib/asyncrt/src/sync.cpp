@@ -105,14 +105,18 @@ struct semaphore_policy {
 
 struct notify_policy {
   using resource = notify;
-  // A notify waiter; `by_one` tells a notify_one (whose permit must be
-  // passed on if the waiter is cancelled before it runs) from a
-  // notify_waiters.
+  // A notify waiter: the notify_waiters() round it was created in, and
+  // whether a notify_one's permit came to it (which must be passed on if the
+  // waiter is cancelled before it runs), rather than a notify_waiters().
   struct node : waiter {
+    std::uint64_t round = 0;
     bool by_one = false;
   };
 
   static bool take_now(notify& n, node& w) noexcept {
+    // A notify_waiters() since notified() was called counts (tokio's
+    // Notified is registered from its creation).
+    if (n.waiters_round_ != w.round) return true;
     if (!n.permit_) return false;
     n.permit_ = false;
     w.by_one = true;
@@ -204,12 +208,24 @@ void notify::notify_one() noexcept {
 
 void notify::notify_waiters() noexcept {
   std::lock_guard lock(state_lock_);
+  ++waiters_round_;
   while (detail::waiter* next = waiters_.pop_front()) {
     next->status = detail::waiter_status::granted;
     detail::wake(next->task);
   }
 }
 
-task<void> notify::notified() { co_await detail::resource_awaiter<detail::notify_policy>{*this}; }
+task<void> notify::notified() {
+  std::uint64_t round = 0;
+  {
+    std::lock_guard lock(state_lock_);
+    round = waiters_round_;
+  }
+  return wait_since(round);
+}
+
+task<void> notify::wait_since(std::uint64_t round) {
+  co_await detail::resource_awaiter<detail::notify_policy>{*this, round};
+}
 
 }  // namespace asyncrt
