@@ -5,6 +5,7 @@
 // so a receive that is cancelled while it waits loses nothing.
 
 #include <asyncrt/detail/scheduler.hpp>
+#include <asyncrt/detail/select_race.hpp>
 #include <asyncrt/detail/waiter_list.hpp>
 
 #include <coroutine>
@@ -30,7 +31,10 @@ struct receiver_wait {
 // Awaits the consumer's turn on `Channel`, which provides `std::mutex lock`,
 // `receiver_wait receiver`, `bool can_receive()` (a value is there, or none
 // will ever come) and `take()` (the value or the end; both under the lock).
-template <class Channel>
+// With `IsResult`, the value received is the awaiting coroutine's result (it
+// returns it at once): if that coroutine is a select() branch that has lost,
+// the receive takes nothing and gives what take() gives for no value.
+template <class Channel, bool IsResult = false>
 class [[nodiscard]] receive_awaiter {
  public:
   explicit receive_awaiter(Channel& channel) noexcept : channel_(channel) {}
@@ -46,6 +50,7 @@ class [[nodiscard]] receive_awaiter {
   bool await_ready() const noexcept { return false; }
 
   bool await_suspend(std::coroutine_handle<> h) {
+    frame_ = h.address();
     std::unique_lock lock(channel_.lock);
     if (channel_.can_receive()) {
       lock.unlock();
@@ -61,11 +66,17 @@ class [[nodiscard]] receive_awaiter {
   auto await_resume() {
     waiting_ = false;
     std::lock_guard lock(channel_.lock);
+    if constexpr (IsResult) {
+      // Claimed under the channel's lock: a value is there or none will come,
+      // and no one else can take it now.
+      if (channel_.can_receive_value() && !claim_race(frame_)) return decltype(channel_.take()){};
+    }
     return channel_.take();
   }
 
  private:
   Channel& channel_;
+  const void* frame_ = nullptr;
   waiter node_;
   bool waiting_ = false;
 };

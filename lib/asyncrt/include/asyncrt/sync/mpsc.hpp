@@ -67,6 +67,8 @@ struct channel_state {
   // A value, or none will ever come (no sender left, or the receiver closed).
   bool can_receive() const noexcept { return !buffer.empty() || senders == 0 || receiver_closed; }
 
+  bool can_receive_value() const noexcept { return !buffer.empty(); }
+
   // The first buffered value, letting a blocked sender in; nullopt if empty.
   std::optional<T> take() {
     if (buffer.empty()) return std::nullopt;
@@ -224,9 +226,9 @@ class receiver {
 
   // The next value; nullopt once the channel is closed (every sender gone,
   // or close() called) and drained. Cancel-safe: a value is taken only when
-  // the receive completes.
+  // the receive completes, and a receive that loses a select() takes none.
   [[nodiscard]] task<std::optional<T>> recv() {
-    co_return co_await asyncrt::detail::receive_awaiter<detail::channel_state<T>>{*state_};
+    co_return co_await asyncrt::detail::receive_awaiter<detail::channel_state<T>, true>{*state_};
   }
 
   // The next value if one is buffered now.
