@@ -49,6 +49,8 @@ ASYNC_TEST(notify, notify_waiters_wakes_every_waiting_task_and_stores_nothing) {
   co_await asyncrt::sleep_for(20ms);
   EXPECT_FALSE(late.is_finished());
   late.abort();
+  // Its frame (and its place in n's queue) is gone before n is.
+  EXPECT_THROW(co_await late, asyncrt::task_cancelled);
 }
 
 ASYNC_TEST_ON(1, notify, aborting_a_task_at_its_coop_yield_keeps_the_permit_it_took) {
