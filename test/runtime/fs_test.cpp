@@ -63,3 +63,16 @@ ASYNC_TEST(fs, directories_rename_and_copy) {
   co_await asyncrt::fs::remove_dir_all(dir);
   EXPECT_FALSE(co_await asyncrt::fs::exists(dir));
 }
+
+ASYNC_TEST(fs, remove_dir_all_of_a_missing_path_fails_with_not_found) {
+  const auto p = scratch("missing-dir");
+  bool caught = false;
+  try {
+    co_await asyncrt::fs::remove_dir_all(p);
+  } catch (const std::filesystem::filesystem_error& e) {
+    caught = true;
+    EXPECT_EQ(e.code(), std::error_code(ENOENT, std::generic_category()));
+    EXPECT_EQ(e.path1(), p);
+  }
+  EXPECT_TRUE(caught);
+}

@@ -60,3 +60,35 @@ ASYNC_TEST(join, a_failure_propagates_and_cancels_the_others) {
   EXPECT_LT(elapsed_ms(start), 2000ms);
   EXPECT_FALSE(slow_done->load());
 }
+
+namespace {
+
+// Fails without ever suspending, so that it cannot be cancelled, once the
+// other task that calls it is running too (or after 2 s).
+asyncrt::task<int> fail_together(std::atomic<int>& running, std::string what) {
+  running.fetch_add(1);
+  const auto start = clock::now();
+  while (running.load() < 2 && clock::now() - start < 2s) {
+  }
+  if (!what.empty()) throw std::runtime_error(what);
+  co_return 0;
+}
+
+}  // namespace
+
+// As tokio's try_join!: the first failure propagates, the second is dropped
+// quietly (not reported as a detached task's).
+ASYNC_TEST(join, the_second_of_two_failures_is_dropped_quietly) {
+  std::atomic<int> running{0};
+  testing::internal::CaptureStderr();
+  bool caught = false;
+  try {
+    co_await asyncrt::join(fail_together(running, "first"), fail_together(running, "second"));
+  } catch (const std::runtime_error&) {
+    caught = true;
+  }
+  const std::string reported = testing::internal::GetCapturedStderr();
+  EXPECT_TRUE(caught);
+  EXPECT_EQ(running.load(), 2);
+  EXPECT_EQ(reported, "");
+}

@@ -90,3 +90,12 @@ ASYNC_TEST(mpsc, many_producers_lose_nothing) {
   EXPECT_EQ(count, n);
   EXPECT_EQ(sum, n * (n - 1) / 2);
 }
+
+ASYNC_TEST(mpsc, recv_after_close_drains_then_gives_nullopt_with_a_sender_alive) {
+  auto [tx, rx] = asyncrt::mpsc::channel<int>(4);
+  co_await tx.send(1);
+  rx.close();
+  EXPECT_EQ(co_await asyncrt::timeout(2s, rx.recv()), std::optional<int>(1));
+  EXPECT_EQ(co_await asyncrt::timeout(2s, rx.recv()), std::nullopt);
+  EXPECT_TRUE(tx.is_closed());
+}

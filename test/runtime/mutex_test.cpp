@@ -80,3 +80,21 @@ ASYNC_TEST(mutex, a_cancelled_waiter_leaves_the_queue) {
   EXPECT_TRUE(m.try_lock());
   m.unlock();
 }
+
+// The task takes the lock 128 times a run (its coop budget) and then yields
+// its turn holding the guard it just got: an abort lands at that yield.
+ASYNC_TEST_ON(1, mutex, aborting_a_task_at_its_coop_yield_leaves_the_mutex_unlocked) {
+  asyncrt::mutex m;
+  std::atomic<int> locks{0};
+  auto locker = asyncrt::spawn([](asyncrt::mutex& m, std::atomic<int>& locks) -> asyncrt::task<void> {
+    for (;;) {
+      auto guard = co_await m.lock();
+      locks.fetch_add(1, std::memory_order_relaxed);
+    }
+  }(m, locks));
+  while (locks.load(std::memory_order_relaxed) < 300) co_await asyncrt::yield_now();
+  locker.abort();
+  EXPECT_THROW(co_await locker, asyncrt::task_cancelled);
+  EXPECT_TRUE(m.try_lock());
+  m.unlock();
+}

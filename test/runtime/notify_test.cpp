@@ -49,6 +49,37 @@ ASYNC_TEST(notify, notify_waiters_wakes_every_waiting_task_and_stores_nothing) {
   co_await asyncrt::sleep_for(20ms);
   EXPECT_FALSE(late.is_finished());
   late.abort();
-  // It borrows `n`: gone before `n` is (ThreadSanitizer saw it outlive `n`).
+  // Its frame (and its place in n's queue) is gone before n is.
   EXPECT_THROW(co_await late, asyncrt::task_cancelled);
+}
+
+ASYNC_TEST_ON(1, notify, aborting_a_task_at_its_coop_yield_keeps_the_permit_it_took) {
+  asyncrt::notify n;
+  std::atomic<int> rounds{0};
+  auto looper = asyncrt::spawn([](asyncrt::notify& n, std::atomic<int>& rounds) -> asyncrt::task<void> {
+    for (;;) {
+      n.notify_one();
+      co_await n.notified();
+      rounds.fetch_add(1, std::memory_order_relaxed);
+    }
+  }(n, rounds));
+  while (rounds.load(std::memory_order_relaxed) < 300) co_await asyncrt::yield_now();
+  looper.abort();
+  EXPECT_THROW(co_await looper, asyncrt::task_cancelled);
+  // The looper stored a permit and was cancelled while taking it: the permit is still there.
+  EXPECT_NO_THROW(co_await asyncrt::timeout(2s, n.notified()));
+}
+
+ASYNC_TEST(notify, a_notified_created_before_notify_waiters_completes) {
+  asyncrt::notify n;
+  auto waiting = n.notified();  // tokio's pattern: create, check the condition, then await
+  n.notify_waiters();
+  EXPECT_NO_THROW(co_await asyncrt::timeout(2s, std::move(waiting)));
+}
+
+ASYNC_TEST(notify, a_notified_created_after_notify_waiters_waits) {
+  asyncrt::notify n;
+  n.notify_waiters();
+  auto waiting = n.notified();
+  EXPECT_THROW(co_await asyncrt::timeout(20ms, std::move(waiting)), asyncrt::elapsed);
 }

@@ -40,3 +40,20 @@ ASYNC_TEST(oneshot, try_recv_takes_a_sent_value) {
   EXPECT_EQ(rx.try_recv(), std::optional<int>(9));
   co_return;
 }
+
+ASYNC_TEST(oneshot, awaiting_after_close_fails_at_once) {
+  auto [tx, rx] = asyncrt::oneshot::channel<int>();
+  rx.close();
+  EXPECT_THROW(co_await asyncrt::timeout(2s, [](asyncrt::oneshot::receiver<int>& rx) -> asyncrt::task<int> {
+                 co_return co_await rx;
+               }(rx)),
+               asyncrt::oneshot::recv_error);
+  EXPECT_FALSE(tx.send(1));
+}
+
+ASYNC_TEST(oneshot, a_value_sent_before_close_can_still_be_received) {
+  auto [tx, rx] = asyncrt::oneshot::channel<int>();
+  EXPECT_TRUE(tx.send(4));
+  rx.close();
+  EXPECT_EQ(co_await rx, 4);
+}

@@ -68,3 +68,39 @@ ASYNC_TEST(select, a_single_branch_is_returned) {
   auto only = co_await asyncrt::select(number_after(1ms, 3));
   EXPECT_EQ(std::get<0>(only), 3);
 }
+
+// A producer feeds two channels in pairs, so that both receives of a select
+// are often woken at once and complete on the two workers together: the
+// one that loses must leave its message in its channel (tokio's recv is
+// cancel safe), or the consumer ends up waiting for a message that is gone.
+ASYNC_TEST(select, a_losing_recv_leaves_its_message_in_the_channel) {
+  constexpr int each = 5000;
+  auto [tx1, rx1] = asyncrt::mpsc::unbounded_channel<int>();
+  auto [tx2, rx2] = asyncrt::mpsc::unbounded_channel<int>();
+  // Open until the consumer is done: a receive never ends with nullopt.
+  const auto open1 = tx1;
+  const auto open2 = tx2;
+  auto producer = asyncrt::spawn([](asyncrt::mpsc::sender<int> tx1, asyncrt::mpsc::sender<int> tx2) -> asyncrt::task<void> {
+    for (int i = 0; i < each; ++i) {
+      co_await tx1.send(i);
+      co_await tx2.send(each + i);
+    }
+  }(std::move(tx1), std::move(tx2)));
+  long received = 0;
+  long sum = 0;
+  while (received < 2 * each) {
+    std::optional<int> value;
+    try {
+      auto winner = co_await asyncrt::timeout(1s, asyncrt::select(rx1.recv(), rx2.recv()));
+      value = winner.index() == 0 ? std::get<0>(winner) : std::get<1>(winner);
+    } catch (const asyncrt::elapsed&) {
+      break;  // a message was lost: nothing more will come
+    }
+    CO_ASSERT_TRUE(value.has_value());
+    ++received;
+    sum += *value;
+  }
+  co_await producer;
+  EXPECT_EQ(received, 2 * each);
+  EXPECT_EQ(sum, 2L * each * (2 * each - 1) / 2);
+}

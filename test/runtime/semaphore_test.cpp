@@ -78,3 +78,18 @@ ASYNC_TEST(semaphore, a_cancelled_waiter_gives_nothing_away) {
   held.release();
   EXPECT_EQ(sem.available_permits(), 1u);
 }
+
+ASYNC_TEST_ON(1, semaphore, aborting_a_task_at_its_coop_yield_returns_the_permit) {
+  asyncrt::semaphore sem(2);
+  std::atomic<int> acquired{0};
+  auto acquirer = asyncrt::spawn([](asyncrt::semaphore& s, std::atomic<int>& acquired) -> asyncrt::task<void> {
+    for (;;) {
+      auto permit = co_await s.acquire();
+      acquired.fetch_add(1, std::memory_order_relaxed);
+    }
+  }(sem, acquired));
+  while (acquired.load(std::memory_order_relaxed) < 300) co_await asyncrt::yield_now();
+  acquirer.abort();
+  EXPECT_THROW(co_await acquirer, asyncrt::task_cancelled);
+  EXPECT_EQ(sem.available_permits(), 2u);
+}

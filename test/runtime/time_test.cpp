@@ -129,3 +129,38 @@ ASYNC_TEST(time, sleeps_can_be_spawned_and_joined) {
   co_await handle;
   EXPECT_GE(clock::now() - start, 30ms);
 }
+
+namespace {
+
+asyncrt::task<int> ready(int value) { co_return value; }
+
+// Completes in its first run, which takes `d`: it never suspends.
+asyncrt::task<int> ready_after_busy(std::chrono::milliseconds d, int value) {
+  const auto start = clock::now();
+  while (clock::now() - start < d) {
+  }
+  co_return value;
+}
+
+asyncrt::task<void> timeout_of_zero_returns_what_a_ready_task_gives() {
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(co_await asyncrt::timeout(0ms, ready(i)), i);
+}
+
+}  // namespace
+
+// As tokio's: the task is run first, and its value wins over an expired deadline.
+ASYNC_TEST(time, timeout_of_zero_returns_the_value_of_a_ready_task) {
+  co_await timeout_of_zero_returns_what_a_ready_task_gives();
+}
+
+ASYNC_TEST_ON(1, time, timeout_of_zero_returns_the_value_of_a_ready_task_on_one_worker) {
+  co_await timeout_of_zero_returns_what_a_ready_task_gives();
+}
+
+ASYNC_TEST(time, timeout_returns_the_value_of_a_task_that_completes_in_its_first_run) {
+  EXPECT_EQ(co_await asyncrt::timeout(1ms, ready_after_busy(30ms, 8)), 8);
+}
+
+ASYNC_TEST(time, timeout_of_zero_throws_elapsed_for_a_task_that_waits) {
+  EXPECT_THROW(co_await asyncrt::timeout(0ms, asyncrt::sleep_for(10s)), asyncrt::elapsed);
+}

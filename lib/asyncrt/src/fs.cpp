@@ -128,6 +128,10 @@ task<void> remove_file(std::filesystem::path p) {
 
 task<void> remove_dir_all(std::filesystem::path p) {
   auto job = [p = std::move(p)] {
+    // std::filesystem::remove_all of a missing path removes nothing and
+    // succeeds; tokio (and std::fs::remove_dir_all) report NotFound.
+    struct stat info {};
+    if (::lstat(p.c_str(), &info) != 0) fail("asyncrt::fs::remove_dir_all", p, errno);
     std::error_code error;
     if (stdfs::remove_all(p, error) == static_cast<std::uintmax_t>(-1) || error)
       fail("asyncrt::fs::remove_dir_all", p, error);

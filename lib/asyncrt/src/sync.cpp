@@ -12,152 +12,120 @@
 namespace asyncrt {
 namespace detail {
 
-class lock_awaiter {
+// The awaiter of a resource that a task may have to wait for. `Policy` says,
+// under the resource's state_lock_, how to take it at once, how to leave its
+// queue and how to give it back; the waiting, the coop budget and the
+// cancellation are the same for the mutex, the semaphore and notify.
+template <class Policy>
+class resource_awaiter {
  public:
-  explicit lock_awaiter(mutex& m) noexcept : mutex_(m) {}
-  lock_awaiter(const lock_awaiter&) = delete;
-  lock_awaiter& operator=(const lock_awaiter&) = delete;
-  // Reached while waiting only if the task is cancelled: leave the queue, or
-  // pass on the mutex if it was handed to us in the meantime.
-  ~lock_awaiter() {
-    if (!waiting_) return;
-    std::unique_lock lock(mutex_.state_lock_);
+  using resource = typename Policy::resource;
+
+  template <class... Args>
+  explicit resource_awaiter(resource& r, Args... args) noexcept : resource_(r), node_{{}, args...} {}
+  resource_awaiter(const resource_awaiter&) = delete;
+  resource_awaiter& operator=(const resource_awaiter&) = delete;
+  // Reached before resumption only if the task is cancelled: leave the
+  // queue, or give back what was handed over (or taken) in the meantime.
+  ~resource_awaiter() {
+    if (!holding_or_queued_) return;
+    std::unique_lock lock(resource_.state_lock_);
     if (node_.status == waiter_status::queued) {
-      mutex_.waiters_.remove(&node_);
+      Policy::withdraw(resource_, node_);
     } else {
       lock.unlock();
-      mutex_.unlock();
+      Policy::give_back(resource_, node_);
     }
   }
 
-  bool await_ready() noexcept {
-    if (!mutex_.try_lock()) return false;
-    acquired_ = true;
-    return coop_consume();
-  }
+  bool await_ready() const noexcept { return false; }
 
   bool await_suspend(std::coroutine_handle<> h) {
-    if (!acquired_) {
-      std::unique_lock lock(mutex_.state_lock_);
-      if (mutex_.locked_) {
-        node_.task = suspend_current(h);
-        node_.status = waiter_status::queued;
-        mutex_.waiters_.push_back(&node_);
-        waiting_ = true;
-        return true;
-      }
-      mutex_.locked_ = true;
-      acquired_ = true;
+    std::unique_lock lock(resource_.state_lock_);
+    if (Policy::take_now(resource_, node_)) {
       lock.unlock();
       if (coop_consume()) return false;
-    }
-    // Locked, but the coop budget is spent: keep the lock and let others run.
-    yield_current(h);
-    return true;
-  }
-
-  void await_resume() noexcept { waiting_ = false; }
-
- private:
-  mutex& mutex_;
-  waiter node_;
-  bool acquired_ = false;
-  bool waiting_ = false;
-};
-
-// A semaphore waiter and the number of permits it wants.
-struct permit_waiter : waiter {
-  std::size_t count = 0;
-};
-
-class acquire_awaiter {
- public:
-  acquire_awaiter(semaphore& s, std::size_t count) noexcept : semaphore_(s), count_(count) { node_.count = count; }
-  acquire_awaiter(const acquire_awaiter&) = delete;
-  acquire_awaiter& operator=(const acquire_awaiter&) = delete;
-  ~acquire_awaiter() {
-    if (!waiting_) return;
-    std::unique_lock lock(semaphore_.state_lock_);
-    if (node_.status == waiter_status::queued) {
-      const bool was_first = semaphore_.waiters_.front() == &node_;
-      semaphore_.waiters_.remove(&node_);
-      // The head left: those behind it may fit in the permits now.
-      if (was_first) semaphore_.grant_waiters();
-    } else {
-      lock.unlock();
-      semaphore_.add_permits(count_);
-    }
-  }
-
-  bool await_ready() const noexcept { return false; }
-
-  bool await_suspend(std::coroutine_handle<> h) {
-    std::unique_lock lock(semaphore_.state_lock_);
-    if (semaphore_.waiters_.empty() && semaphore_.permits_ >= count_) {
-      semaphore_.permits_ -= count_;
-      lock.unlock();
-      return continue_or_yield(h);
+      // The coop budget is spent: yield the turn, holding the resource as
+      // if it had been handed over while waiting, so that a cancellation
+      // at this yield gives it back (tokio checks the budget first; the
+      // effect is the same).
+      node_.status = waiter_status::granted;
+      holding_or_queued_ = true;
+      yield_current(h);
+      return true;
     }
     node_.task = suspend_current(h);
     node_.status = waiter_status::queued;
-    semaphore_.waiters_.push_back(&node_);
-    waiting_ = true;
+    resource_.waiters_.push_back(&node_);
+    holding_or_queued_ = true;
     return true;
   }
 
-  void await_resume() noexcept { waiting_ = false; }
+  void await_resume() noexcept { holding_or_queued_ = false; }
 
  private:
-  semaphore& semaphore_;
-  std::size_t count_;
-  permit_waiter node_;
-  bool waiting_ = false;
+  resource& resource_;
+  typename Policy::node node_;
+  bool holding_or_queued_ = false;
 };
 
-// A notify waiter; `by_one` tells a notify_one (whose permit must be passed
-// on if the waiter is cancelled before it runs) from a notify_waiters.
-struct notify_waiter : waiter {
-  bool by_one = false;
-};
+struct mutex_policy {
+  using resource = mutex;
+  struct node : waiter {};
 
-class notified_awaiter {
- public:
-  explicit notified_awaiter(notify& n) noexcept : notify_(n) {}
-  notified_awaiter(const notified_awaiter&) = delete;
-  notified_awaiter& operator=(const notified_awaiter&) = delete;
-  ~notified_awaiter() {
-    if (!waiting_) return;
-    std::unique_lock lock(notify_.state_lock_);
-    if (node_.status == waiter_status::queued) {
-      notify_.waiters_.remove(&node_);
-    } else if (node_.by_one) {
-      lock.unlock();
-      notify_.notify_one();
-    }
-  }
-
-  bool await_ready() const noexcept { return false; }
-
-  bool await_suspend(std::coroutine_handle<> h) {
-    std::unique_lock lock(notify_.state_lock_);
-    if (notify_.permit_) {
-      notify_.permit_ = false;
-      lock.unlock();
-      return continue_or_yield(h);
-    }
-    node_.task = suspend_current(h);
-    node_.status = waiter_status::queued;
-    notify_.waiters_.push_back(&node_);
-    waiting_ = true;
+  static bool take_now(mutex& m, node&) noexcept {
+    if (m.locked_) return false;
+    m.locked_ = true;
     return true;
   }
+  static void withdraw(mutex& m, node& n) noexcept { m.waiters_.remove(&n); }
+  static void give_back(mutex& m, node&) noexcept { m.unlock(); }
+};
 
-  void await_resume() noexcept { waiting_ = false; }
+struct semaphore_policy {
+  using resource = semaphore;
+  // A semaphore waiter and the number of permits it wants.
+  struct node : waiter {
+    std::size_t count = 0;
+  };
 
- private:
-  notify& notify_;
-  notify_waiter node_;
-  bool waiting_ = false;
+  static bool take_now(semaphore& s, node& n) noexcept {
+    if (!s.waiters_.empty() || s.permits_ < n.count) return false;
+    s.permits_ -= n.count;
+    return true;
+  }
+  static void withdraw(semaphore& s, node& n) noexcept {
+    const bool was_first = s.waiters_.front() == &n;
+    s.waiters_.remove(&n);
+    // The head left: those behind it may fit in the permits now.
+    if (was_first) s.grant_waiters();
+  }
+  static void give_back(semaphore& s, node& n) noexcept { s.add_permits(n.count); }
+};
+
+struct notify_policy {
+  using resource = notify;
+  // A notify waiter: the notify_waiters() round it was created in, and
+  // whether a notify_one's permit came to it (which must be passed on if the
+  // waiter is cancelled before it runs), rather than a notify_waiters().
+  struct node : waiter {
+    std::uint64_t round = 0;
+    bool by_one = false;
+  };
+
+  static bool take_now(notify& n, node& w) noexcept {
+    // A notify_waiters() since notified() was called counts (tokio's
+    // Notified is registered from its creation).
+    if (n.waiters_round_ != w.round) return true;
+    if (!n.permit_) return false;
+    n.permit_ = false;
+    w.by_one = true;
+    return true;
+  }
+  static void withdraw(notify& n, node& w) noexcept { n.waiters_.remove(&w); }
+  static void give_back(notify& n, node& w) noexcept {
+    if (w.by_one) n.notify_one();
+  }
 };
 
 }  // namespace detail
@@ -165,7 +133,7 @@ class notified_awaiter {
 // --- mutex
 
 task<mutex_guard> mutex::lock() {
-  co_await detail::lock_awaiter{*this};
+  co_await detail::resource_awaiter<detail::mutex_policy>{*this};
   co_return mutex_guard{*this, std::adopt_lock};
 }
 
@@ -192,7 +160,7 @@ void mutex::unlock() noexcept {
 // --- semaphore
 
 task<semaphore_permit> semaphore::acquire(std::size_t count) {
-  co_await detail::acquire_awaiter{*this, count};
+  co_await detail::resource_awaiter<detail::semaphore_policy>{*this, count};
   co_return semaphore_permit{*this, count};
 }
 
@@ -216,7 +184,7 @@ std::size_t semaphore::available_permits() noexcept {
 
 void semaphore::grant_waiters() noexcept {
   // FIFO: stop at the first waiter that does not fit, even if a later one would.
-  while (auto* next = static_cast<detail::permit_waiter*>(waiters_.front())) {
+  while (auto* next = static_cast<detail::semaphore_policy::node*>(waiters_.front())) {
     if (permits_ < next->count) break;
     permits_ -= next->count;
     waiters_.pop_front();
@@ -229,7 +197,7 @@ void semaphore::grant_waiters() noexcept {
 
 void notify::notify_one() noexcept {
   std::lock_guard lock(state_lock_);
-  if (auto* next = static_cast<detail::notify_waiter*>(waiters_.pop_front())) {
+  if (auto* next = static_cast<detail::notify_policy::node*>(waiters_.pop_front())) {
     next->status = detail::waiter_status::granted;
     next->by_one = true;
     detail::wake(next->task);
@@ -240,12 +208,24 @@ void notify::notify_one() noexcept {
 
 void notify::notify_waiters() noexcept {
   std::lock_guard lock(state_lock_);
+  ++waiters_round_;
   while (detail::waiter* next = waiters_.pop_front()) {
     next->status = detail::waiter_status::granted;
     detail::wake(next->task);
   }
 }
 
-task<void> notify::notified() { co_await detail::notified_awaiter{*this}; }
+task<void> notify::notified() {
+  std::uint64_t round = 0;
+  {
+    std::lock_guard lock(state_lock_);
+    round = waiters_round_;
+  }
+  return wait_since(round);
+}
+
+task<void> notify::wait_since(std::uint64_t round) {
+  co_await detail::resource_awaiter<detail::notify_policy>{*this, round};
+}
 
 }  // namespace asyncrt

@@ -34,7 +34,7 @@ task<void> remove(std::filesystem::path p);
 // Removes a file (tokio::fs::remove_file).
 task<void> remove_file(std::filesystem::path p);
 
-// Removes a directory and everything in it.
+// Removes a directory and everything in it; an error (ENOENT) if it does not exist.
 task<void> remove_dir_all(std::filesystem::path p);
 
 task<void> create_dir(std::filesystem::path p);

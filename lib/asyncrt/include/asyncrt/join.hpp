@@ -3,7 +3,8 @@
 // join(): run several tasks concurrently and wait for all of them, as
 // tokio::join!. The result is a tuple of their values (std::monostate for
 // void). If one of them throws, the others are cancelled and, once they are
-// gone, the exception propagates to the awaiter.
+// gone, the exception propagates to the awaiter; what the others gave (a
+// value, a second exception) is dropped quietly, as tokio::try_join! does.
 
 #include <asyncrt/detail/child_set.hpp>
 #include <asyncrt/spawn.hpp>
@@ -15,6 +16,23 @@
 #include <utility>
 
 namespace asyncrt {
+namespace detail {
+
+// Drops the outcome of every child but the one at `kept`, without reporting
+// an exception as a detached task's.
+template <class... T, std::size_t... I>
+void drop_outcomes_except(child_set<T...>& children, std::size_t kept, std::index_sequence<I...>) noexcept {
+  const auto drop = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) noexcept {
+    if (J == kept) return;
+    try {
+      (void)children.template take<J>();
+    } catch (...) {
+    }
+  };
+  (drop(std::integral_constant<std::size_t, I>{}), ...);
+}
+
+}  // namespace detail
 
 template <class... T>
 task<std::tuple<detail::value_or_monostate_t<T>...>> join(task<T>... tasks) {
@@ -31,6 +49,9 @@ task<std::tuple<detail::value_or_monostate_t<T>...>> join(task<T>... tasks) {
         } else if (children.failed(i)) {
           children.abort_all();
           co_await children.settle();
+          // Another child may have failed too before it could be cancelled:
+          // only the first failure seen is the join's.
+          detail::drop_outcomes_except(children, i, std::index_sequence_for<T...>{});
           children.rethrow_failure(i);
         }
       }

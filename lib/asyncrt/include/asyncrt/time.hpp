@@ -8,8 +8,11 @@
 #include <asyncrt/errors.hpp>
 #include <asyncrt/select.hpp>
 #include <asyncrt/task.hpp>
+#include <asyncrt/yield.hpp>
 
+#include <atomic>
 #include <chrono>
+#include <memory>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -46,11 +49,49 @@ class interval {
   std::chrono::nanoseconds period_;
 };
 
+namespace detail {
+
+// Tells timeout's timer when the task it races has had its first run:
+// tokio's Timeout polls the inner future before it looks at the deadline.
+// Shared by the two branches, which may outlive timeout's frame by a moment
+// if the task awaiting the timeout is cancelled.
+class first_run_gate {
+ public:
+  // Runs `t` in a spawned task that the gate can see.
+  template <class T>
+  static task<T> run(std::shared_ptr<first_run_gate> gate, task<T> t) {
+    gate->task_.store(current_task(), std::memory_order_release);
+    co_return co_await std::move(t);
+  }
+
+  // Whether the task has started and is not running now: its first run
+  // is over (it completed, or it waits). While it runs it could not be
+  // cancelled anyway, so waiting for that costs the deadline nothing.
+  [[nodiscard]] bool first_run_over() const noexcept {
+    const task_header* task = task_.load(std::memory_order_acquire);
+    return task && !(task->state.load(std::memory_order_acquire) & state_running);
+  }
+
+ private:
+  std::atomic<task_header*> task_{nullptr};
+};
+
+// Sleeps until `deadline`, then until the gate's task has had its first run.
+inline task<void> expire(steady_time deadline, std::shared_ptr<const first_run_gate> gate) {
+  co_await sleep_until(deadline);
+  while (!gate->first_run_over()) co_await yield_now();
+}
+
+}  // namespace detail
+
 // Runs `t` with a deadline: its value, or asyncrt::elapsed thrown after `d`
-// (`t` is then cancelled), as tokio::time::timeout.
+// (`t` is then cancelled), as tokio::time::timeout. As there, `t` runs first:
+// a task that completes in its first run gives its value even if `d` is 0.
 template <class T>
 task<T> timeout(std::chrono::nanoseconds d, task<T> t) {
-  auto winner = co_await select(std::move(t), sleep_for(d));
+  const steady_time deadline = detail::deadline_after(d);
+  auto gate = std::make_shared<detail::first_run_gate>();
+  auto winner = co_await select(detail::first_run_gate::run(gate, std::move(t)), detail::expire(deadline, gate));
   if (winner.index() == 1) throw elapsed{};
   if constexpr (std::is_void_v<T>) {
     co_return;

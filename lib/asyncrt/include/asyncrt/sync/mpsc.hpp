@@ -5,12 +5,13 @@
 //   auto [tx, rx] = asyncrt::mpsc::channel<int>(16);   // bounded: send waits for room
 //   auto [tx, rx] = asyncrt::mpsc::unbounded_channel<int>();
 //   co_await tx.send(1);                               // mpsc::send_error once the receiver is gone
-//   std::optional<int> v = co_await rx.recv();         // nullopt once every sender is gone and the buffer is empty
+//   std::optional<int> v = co_await rx.recv();         // nullopt once the channel is closed and drained
 //
-// Senders are copyable; the channel closes for the receiver when the last
-// one is destroyed. Closing or destroying the receiver fails pending and
-// later sends.
+// Senders are copyable; the channel closes when the last one is destroyed or
+// when the receiver closes it. Closing or destroying the receiver fails
+// pending and later sends; what is buffered can still be received.
 
+#include <asyncrt/detail/receive_awaiter.hpp>
 #include <asyncrt/detail/scheduler.hpp>
 #include <asyncrt/detail/waiter_list.hpp>
 #include <asyncrt/task.hpp>
@@ -63,11 +64,18 @@ struct channel_state {
     asyncrt::detail::wake(w->task);
   }
 
-  void wake_receiver() noexcept {
-    if (recv_waiter) {
-      recv_waiter->status = waiter_status::granted;
-      asyncrt::detail::wake(std::exchange(recv_waiter, nullptr)->task);
-    }
+  // A value, or none will ever come (no sender left, or the receiver closed).
+  bool can_receive() const noexcept { return !buffer.empty() || senders == 0 || receiver_closed; }
+
+  bool can_receive_value() const noexcept { return !buffer.empty(); }
+
+  // The first buffered value, letting a blocked sender in; nullopt if empty.
+  std::optional<T> take() {
+    if (buffer.empty()) return std::nullopt;
+    std::optional<T> value{std::move(buffer.front())};
+    buffer.pop_front();
+    admit_waiting_sender();
+    return value;
   }
 
   // The receiver closed: fail every blocked sender.
@@ -84,7 +92,7 @@ struct channel_state {
   std::size_t senders = 1;
   bool receiver_closed = false;
   waiter_list send_waiters;
-  waiter* recv_waiter = nullptr;
+  asyncrt::detail::receiver_wait receiver;
 };
 
 template <class T>
@@ -110,7 +118,7 @@ class [[nodiscard]] send_awaiter {
     if (state_.send_waiters.empty() && state_.buffer.size() < state_.capacity) {
       state_.buffer.push_back(std::move(*node_.value));
       node_.status = waiter_status::granted;
-      state_.wake_receiver();
+      state_.receiver.wake();
       lock.unlock();
       return asyncrt::detail::continue_or_yield(h);
     }
@@ -129,51 +137,6 @@ class [[nodiscard]] send_awaiter {
  private:
   channel_state<T>& state_;
   send_waiter<T> node_;
-  bool waiting_ = false;
-};
-
-template <class T>
-class [[nodiscard]] recv_awaiter {
- public:
-  explicit recv_awaiter(channel_state<T>& state) noexcept : state_(state) {}
-  recv_awaiter(const recv_awaiter&) = delete;
-  recv_awaiter& operator=(const recv_awaiter&) = delete;
-  // Cancel-safe: a value is taken from the buffer only in await_resume, so a
-  // receive that is cancelled loses nothing.
-  ~recv_awaiter() {
-    if (!waiting_) return;
-    std::lock_guard lock(state_.lock);
-    if (state_.recv_waiter == &node_) state_.recv_waiter = nullptr;
-  }
-
-  bool await_ready() const noexcept { return false; }
-
-  bool await_suspend(std::coroutine_handle<> h) {
-    std::unique_lock lock(state_.lock);
-    if (!state_.buffer.empty() || state_.senders == 0) {
-      lock.unlock();
-      return asyncrt::detail::continue_or_yield(h);
-    }
-    node_.task = asyncrt::detail::suspend_current(h);
-    node_.status = waiter_status::queued;
-    state_.recv_waiter = &node_;
-    waiting_ = true;
-    return true;
-  }
-
-  std::optional<T> await_resume() {
-    waiting_ = false;
-    std::lock_guard lock(state_.lock);
-    if (state_.buffer.empty()) return std::nullopt;
-    std::optional<T> value{std::move(state_.buffer.front())};
-    state_.buffer.pop_front();
-    state_.admit_waiting_sender();
-    return value;
-  }
-
- private:
-  channel_state<T>& state_;
-  waiter node_;
   bool waiting_ = false;
 };
 
@@ -230,7 +193,7 @@ class sender {
     if (state_->receiver_closed || !state_->send_waiters.empty() || state_->buffer.size() >= state_->capacity)
       return false;
     state_->buffer.push_back(std::move(value));
-    state_->wake_receiver();
+    state_->receiver.wake();
     return true;
   }
 
@@ -238,7 +201,7 @@ class sender {
     if (!state_) return;
     {
       std::lock_guard lock(state_->lock);
-      if (--state_->senders == 0) state_->wake_receiver();
+      if (--state_->senders == 0) state_->receiver.wake();
     }
     state_.reset();
   }
@@ -261,24 +224,26 @@ class receiver {
   receiver& operator=(const receiver&) = delete;
   ~receiver() { drop(); }
 
-  // The next value; nullopt once the channel is closed and drained.
-  [[nodiscard]] task<std::optional<T>> recv() { co_return co_await detail::recv_awaiter<T>{*state_}; }
+  // The next value; nullopt once the channel is closed (every sender gone,
+  // or close() called) and drained. Cancel-safe: a value is taken only when
+  // the receive completes, and a receive that loses a select() takes none.
+  [[nodiscard]] task<std::optional<T>> recv() {
+    co_return co_await asyncrt::detail::receive_awaiter<detail::channel_state<T>, true>{*state_};
+  }
 
   // The next value if one is buffered now.
   [[nodiscard]] std::optional<T> try_recv() {
     std::lock_guard lock(state_->lock);
-    if (state_->buffer.empty()) return std::nullopt;
-    std::optional<T> value{std::move(state_->buffer.front())};
-    state_->buffer.pop_front();
-    state_->admit_waiting_sender();
-    return value;
+    return state_->take();
   }
 
-  // Refuses further sends; what is buffered can still be received.
+  // Refuses further sends; what is buffered can still be received, and then
+  // recv() gives nullopt even while senders are alive.
   void close() {
     std::lock_guard lock(state_->lock);
     state_->receiver_closed = true;
     state_->reject_senders();
+    state_->receiver.wake();
   }
 
  private:

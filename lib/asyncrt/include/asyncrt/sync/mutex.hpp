@@ -14,7 +14,9 @@ namespace asyncrt {
 class mutex;
 
 namespace detail {
-class lock_awaiter;
+template <class Policy>
+class resource_awaiter;
+struct mutex_policy;
 }
 
 // Owns a locked asyncrt::mutex; unlocking passes it to the longest waiter.
@@ -56,7 +58,9 @@ class mutex {
   void unlock() noexcept;
 
  private:
-  friend class detail::lock_awaiter;
+  template <class Policy>
+  friend class detail::resource_awaiter;
+  friend struct detail::mutex_policy;
 
   std::mutex state_lock_;  // guards the two members below, never held across a suspension
   bool locked_ = false;

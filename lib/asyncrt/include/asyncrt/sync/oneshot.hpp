@@ -4,12 +4,10 @@
 //
 //   auto [tx, rx] = asyncrt::oneshot::channel<int>();
 //   tx.send(42);              // false if the receiver is gone
-//   int v = co_await rx;      // oneshot::recv_error if the sender was dropped unsent
+//   int v = co_await rx;      // oneshot::recv_error if the sender was dropped unsent, or rx closed first
 
-#include <asyncrt/detail/scheduler.hpp>
-#include <asyncrt/detail/waiter_list.hpp>
+#include <asyncrt/detail/receive_awaiter.hpp>
 
-#include <coroutine>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -20,7 +18,7 @@ namespace asyncrt::oneshot {
 
 class recv_error : public std::runtime_error {
  public:
-  recv_error() : std::runtime_error("asyncrt::oneshot: the sender was dropped without sending") {}
+  recv_error() : std::runtime_error("asyncrt::oneshot: the channel closed without a value") {}
 };
 
 template <class T>
@@ -32,18 +30,22 @@ namespace detail {
 
 template <class T>
 struct oneshot_state {
-  void wake_receiver() noexcept {
-    if (waiter) {
-      waiter->status = asyncrt::detail::waiter_status::granted;
-      asyncrt::detail::wake(std::exchange(waiter, nullptr)->task);
-    }
+  // The value is there, or it never will be.
+  bool can_receive() const noexcept { return sender_done || receiver_closed; }
+
+  // Takes the value; recv_error if there is none.
+  T take() {
+    if (!value) throw recv_error{};
+    T taken = std::move(*value);
+    value.reset();
+    return taken;
   }
 
   std::mutex lock;
   std::optional<T> value;
   bool sender_done = false;      // sent, or dropped without sending
   bool receiver_closed = false;  // closed or dropped
-  asyncrt::detail::waiter* waiter = nullptr;
+  asyncrt::detail::receiver_wait receiver;
 };
 
 }  // namespace detail
@@ -71,7 +73,7 @@ class sender {
     if (state_->receiver_closed || state_->sender_done) return false;
     state_->value.emplace(std::move(value));
     state_->sender_done = true;
-    state_->wake_receiver();
+    state_->receiver.wake();
     return true;
   }
 
@@ -91,7 +93,7 @@ class sender {
     {
       std::lock_guard lock(state_->lock);
       state_->sender_done = true;
-      state_->wake_receiver();
+      state_->receiver.wake();
     }
     state_.reset();
   }
@@ -114,45 +116,10 @@ class receiver {
   receiver& operator=(const receiver&) = delete;
   ~receiver() { close(); }
 
-  class [[nodiscard]] awaiter {
-   public:
-    explicit awaiter(detail::oneshot_state<T>& state) noexcept : state_(state) {}
-    awaiter(const awaiter&) = delete;
-    awaiter& operator=(const awaiter&) = delete;
-    ~awaiter() {
-      if (!waiting_) return;
-      std::lock_guard lock(state_.lock);
-      if (state_.waiter == &node_) state_.waiter = nullptr;
-    }
+  using awaiter = asyncrt::detail::receive_awaiter<detail::oneshot_state<T>>;
 
-    bool await_ready() const noexcept { return false; }
-    bool await_suspend(std::coroutine_handle<> h) {
-      std::unique_lock lock(state_.lock);
-      if (state_.sender_done) {
-        lock.unlock();
-        return asyncrt::detail::continue_or_yield(h);
-      }
-      node_.task = asyncrt::detail::suspend_current(h);
-      state_.waiter = &node_;
-      waiting_ = true;
-      return true;
-    }
-    T await_resume() {
-      waiting_ = false;
-      std::lock_guard lock(state_.lock);
-      if (!state_.value) throw recv_error{};
-      T value = std::move(*state_.value);
-      state_.value.reset();
-      return value;
-    }
-
-   private:
-    detail::oneshot_state<T>& state_;
-    asyncrt::detail::waiter node_;
-    bool waiting_ = false;
-  };
-
-  // The value, once sent; recv_error if the sender is dropped without sending.
+  // The value, once sent; recv_error if the sender is dropped without
+  // sending, or if close() came first (at once, as tokio's).
   awaiter operator co_await() & { return awaiter{checked_state()}; }
   awaiter operator co_await() && { return awaiter{checked_state()}; }
 
@@ -162,11 +129,13 @@ class receiver {
     return std::exchange(state_->value, std::nullopt);
   }
 
-  // Refuses the value: a later send() returns false.
+  // Refuses the value: a later send() returns false. A value sent before
+  // can still be received.
   void close() noexcept {
     if (!state_) return;
     std::lock_guard lock(state_->lock);
     state_->receiver_closed = true;
+    state_->receiver.wake();
   }
 
  private:

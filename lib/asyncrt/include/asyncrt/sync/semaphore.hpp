@@ -16,7 +16,9 @@ namespace asyncrt {
 class semaphore;
 
 namespace detail {
-class acquire_awaiter;
+template <class Policy>
+class resource_awaiter;
+struct semaphore_policy;
 }
 
 class semaphore_permit {
@@ -61,7 +63,9 @@ class semaphore {
   [[nodiscard]] std::size_t available_permits() noexcept;
 
  private:
-  friend class detail::acquire_awaiter;
+  template <class Policy>
+  friend class detail::resource_awaiter;
+  friend struct detail::semaphore_policy;
 
   void grant_waiters() noexcept;
 

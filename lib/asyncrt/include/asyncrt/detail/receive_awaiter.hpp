@@ -1,0 +1,84 @@
+#pragma once
+
+// The receiving half of a channel with a single consumer (mpsc, oneshot):
+// at most one task waits, and what it receives is taken only when it resumes,
+// so a receive that is cancelled while it waits loses nothing.
+
+#include <asyncrt/detail/scheduler.hpp>
+#include <asyncrt/detail/select_race.hpp>
+#include <asyncrt/detail/waiter_list.hpp>
+
+#include <coroutine>
+#include <mutex>
+#include <utility>
+
+namespace asyncrt::detail {
+
+// Where the consumer waits; guarded by the channel's lock.
+struct receiver_wait {
+  // Called under the channel's lock when the consumer may receive (a value
+  // arrived, or the channel ended).
+  void wake() noexcept {
+    if (waiting) {
+      waiting->status = waiter_status::granted;
+      asyncrt::detail::wake(std::exchange(waiting, nullptr)->task);
+    }
+  }
+
+  waiter* waiting = nullptr;
+};
+
+// Awaits the consumer's turn on `Channel`, which provides `std::mutex lock`,
+// `receiver_wait receiver`, `bool can_receive()` (a value is there, or none
+// will ever come) and `take()` (the value or the end; both under the lock).
+// With `IsResult`, the value received is the awaiting coroutine's result (it
+// returns it at once): if that coroutine is a select() branch that has lost,
+// the receive takes nothing and gives what take() gives for no value.
+template <class Channel, bool IsResult = false>
+class [[nodiscard]] receive_awaiter {
+ public:
+  explicit receive_awaiter(Channel& channel) noexcept : channel_(channel) {}
+  receive_awaiter(const receive_awaiter&) = delete;
+  receive_awaiter& operator=(const receive_awaiter&) = delete;
+  // Reached while waiting only if the task is cancelled: withdraw.
+  ~receive_awaiter() {
+    if (!waiting_) return;
+    std::lock_guard lock(channel_.lock);
+    if (channel_.receiver.waiting == &node_) channel_.receiver.waiting = nullptr;
+  }
+
+  bool await_ready() const noexcept { return false; }
+
+  bool await_suspend(std::coroutine_handle<> h) {
+    frame_ = h.address();
+    std::unique_lock lock(channel_.lock);
+    if (channel_.can_receive()) {
+      lock.unlock();
+      return continue_or_yield(h);
+    }
+    node_.task = suspend_current(h);
+    node_.status = waiter_status::queued;
+    channel_.receiver.waiting = &node_;
+    waiting_ = true;
+    return true;
+  }
+
+  auto await_resume() {
+    waiting_ = false;
+    std::lock_guard lock(channel_.lock);
+    if constexpr (IsResult) {
+      // Claimed under the channel's lock: a value is there or none will come,
+      // and no one else can take it now.
+      if (channel_.can_receive_value() && !claim_race(frame_)) return decltype(channel_.take()){};
+    }
+    return channel_.take();
+  }
+
+ private:
+  Channel& channel_;
+  const void* frame_ = nullptr;
+  waiter node_;
+  bool waiting_ = false;
+};
+
+}  // namespace asyncrt::detail
