@@ -133,6 +133,20 @@ constexpr BuiltinName BuiltinTypes[] = {
     {"std::filesystem::recursive_directory_iterator", Remedy::FileSystem},
 };
 
+/// The namespace-scope function object \p Call is made through
+/// (`stdexec::sync_wait(s)`, `folly::coro::blockingWait(t)`): libraries that
+/// define their algorithms as customisation point objects are listed, and
+/// named in messages, by the object, not by its type's operator().
+const VarDecl *functionObject(const CallExpr &Call) {
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
+  if (!Operator || Operator->getOperator() != OO_Call)
+    return nullptr;
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Operator->getArg(0)->IgnoreParenImpCasts());
+  const auto *Object = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Object && Object->hasGlobalStorage() ? Object : nullptr;
+}
+
 /// How a message names the blocking wait \p Call runs: `block_on`, or
 /// `io_context::run` for a member.
 std::string waitName(const Stmt &At) {
@@ -140,6 +154,8 @@ std::string waitName(const Stmt &At) {
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee)
     return "it";
+  if (const VarDecl *Object = functionObject(*Call))
+    return Object->getNameAsString();
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
     return Method->getParent()->getNameAsString() + "::" +
            Method->getNameAsString();
@@ -452,7 +468,10 @@ std::optional<BlockingOp> BlockingCallCheck::blockingCall(const CallExpr *Call,
   const FunctionDecl *Callee = certainCallee(*Call);
   if (!Callee || isCoroutineProtocolCall(*Callee))
     return std::nullopt;
-  llvm::SmallVector<std::string, 2> Names{plainQualifiedName(Callee)};
+  llvm::SmallVector<std::string, 3> Names;
+  if (const VarDecl *Object = functionObject(*Call))
+    Names.push_back(Object->getQualifiedNameAsString());
+  Names.push_back(plainQualifiedName(Callee));
   if (const CXXRecordDecl *Object = objectClass(*Call))
     Names.push_back(plainQualifiedName(Object) + "::" + Callee->getNameAsString());
   for (const std::string &Name : Names)
