@@ -382,6 +382,18 @@ bool declaresFunction(ASTContext &Ctx, llvm::StringRef Qualified) {
   return !Scope->lookup(&Ctx.Idents.get(Parts.back())).empty();
 }
 
+/// What a blocking wait waits for, when `co_await` can take its place: the
+/// only argument of `block_on(t)`, `rt.block_on(t)` or a function object's
+/// `stdexec::sync_wait(s)`, if that is awaitable (`r.wait_for(10ms)` waits
+/// for a result, not for its argument).
+const Expr *awaitedArgument(const CallExpr &Call) {
+  unsigned First = functionObject(Call) ? 1 : 0;
+  if (Call.getNumArgs() != First + 1)
+    return nullptr;
+  const Expr *Arg = Call.getArg(First);
+  return isAwaitableType(Arg->getType()) ? Arg : nullptr;
+}
+
 /// The replacement of a blocking call by its awaitable twin, where that is
 /// one token swap that keeps the code valid: `std::this_thread::sleep_for(d);`
 /// becomes `co_await asyncrt::sleep_for(d);` (the profile's SleepFunction)
@@ -403,8 +415,8 @@ std::vector<FixItHint> awaitableFix(const BlockingOp &Op,
     return {FixItHint::CreateReplacement(Call->getCallee()->getSourceRange(),
                                          "co_await " + Runtime.SleepFunction)};
   bool IsValue = IsStatement || Coroutine.isInitializerOrReturnValue(*Call);
-  if (Op.Fix == Remedy::BlockOn && IsValue && Call->getNumArgs() == 1) {
-    const Expr *Task = Call->getArg(0);
+  const Expr *Task = Op.Fix == Remedy::BlockOn ? awaitedArgument(*Call) : nullptr;
+  if (Task && IsValue) {
     return {FixItHint::CreateReplacement(
                 CharSourceRange::getCharRange(Call->getBeginLoc(),
                                               Task->getBeginLoc()),
