@@ -1,9 +1,12 @@
 //===--- Cppcoro.cpp - The profile of cppcoro -----------------------------===//
 //
 // cppcoro (lewissbaker/cppcoro and its C++20 forks, include/cppcoro/): the
-// lazy task and shared_task, sync_wait and the io_service's event loop,
-// async_scope, async_mutex, and the static_thread_pool that CPU-bound and
-// blocking work moves to with `co_await pool.schedule()`.
+// lazy task and shared_task, sync_wait, async_scope, async_mutex, and the
+// static_thread_pool that CPU-bound and blocking work moves to with
+// `co_await pool.schedule()`. io_service::process_events is not a blocking
+// wait here: cppcoro's own idiom runs it in a coroutine of its own,
+// sync_wait(when_all_ready(work(), [&]() -> task<> { io.process_events();
+// co_return; }())), on the thread that sync_wait blocks anyway.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,8 +21,7 @@ const ProfileRegistration Cppcoro(RuntimeProfile{
     .TaskTypes = "cppcoro::task;cppcoro::shared_task",
     .SpawnFunctions = "cppcoro::async_scope::spawn",
     .OffloadAwaits = "cppcoro::static_thread_pool::schedule",
-    .BlockingWaits = "cppcoro::sync_wait;cppcoro::io_service::process_events;"
-                     "cppcoro::io_service::process_one_event",
+    .BlockingWaits = "cppcoro::sync_wait",
     .AsyncMutexTypes = "cppcoro::async_mutex;cppcoro::async_mutex_lock",
     .SpawnAdvice = "cppcoro::async_scope::spawn",
     .BlockOnAdvice = "cppcoro::sync_wait",
