@@ -123,8 +123,9 @@ lazy_result<void> when_any(std::shared_ptr<Executor> resume_executor, Results &&
 
 class timer_queue {
 public:
+  template <class Executor>
   lazy_result<void> make_delay_object(std::chrono::milliseconds due_time,
-                                      std::shared_ptr<executor> executor);
+                                      std::shared_ptr<Executor> executor);
 };
 
 class scoped_async_lock {
@@ -137,7 +138,8 @@ public:
 
 class async_lock {
 public:
-  lazy_result<scoped_async_lock> lock(std::shared_ptr<executor> resume_executor);
+  template <class Executor>
+  lazy_result<scoped_async_lock> lock(std::shared_ptr<Executor> resume_executor);
   lazy_result<bool> try_lock();
   void unlock();
 };
