@@ -133,6 +133,20 @@ constexpr BuiltinName BuiltinTypes[] = {
     {"std::filesystem::recursive_directory_iterator", Remedy::FileSystem},
 };
 
+/// The namespace-scope function object \p Call is made through
+/// (`stdexec::sync_wait(s)`, `folly::coro::blockingWait(t)`): libraries that
+/// define their algorithms as customisation point objects are listed, and
+/// named in messages, by the object, not by its type's operator().
+const VarDecl *functionObject(const CallExpr &Call) {
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
+  if (!Operator || Operator->getOperator() != OO_Call)
+    return nullptr;
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Operator->getArg(0)->IgnoreParenImpCasts());
+  const auto *Object = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Object && Object->hasGlobalStorage() ? Object : nullptr;
+}
+
 /// How a message names the blocking wait \p Call runs: `block_on`, or
 /// `io_context::run` for a member.
 std::string waitName(const Stmt &At) {
@@ -140,6 +154,8 @@ std::string waitName(const Stmt &At) {
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee)
     return "it";
+  if (const VarDecl *Object = functionObject(*Call))
+    return Object->getNameAsString();
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
     return Method->getParent()->getNameAsString() + "::" +
            Method->getNameAsString();
@@ -420,6 +436,18 @@ std::string unshadowedSpelling(llvm::StringRef Qualified,
   return Qualified.str();
 }
 
+/// What a blocking wait waits for, when `co_await` can take its place: the
+/// only argument of `block_on(t)`, `rt.block_on(t)` or a function object's
+/// `stdexec::sync_wait(s)`, if that is awaitable (`r.wait_for(10ms)` waits
+/// for a result, not for its argument).
+const Expr *awaitedArgument(const CallExpr &Call) {
+  unsigned First = functionObject(Call) ? 1 : 0;
+  if (Call.getNumArgs() != First + 1)
+    return nullptr;
+  const Expr *Arg = Call.getArg(First);
+  return isAwaitableType(Arg->getType()) ? Arg : nullptr;
+}
+
 /// The replacement of a blocking call by its awaitable twin, where that is
 /// one token swap that keeps the code valid: `std::this_thread::sleep_for(d);`
 /// becomes `co_await asyncrt::sleep_for(d);` (the profile's SleepFunction)
@@ -444,8 +472,8 @@ std::vector<FixItHint> awaitableFix(const BlockingOp &Op,
         "co_await " + unshadowedSpelling(Runtime.SleepFunction,
                                          Coroutine.function(), Ctx))};
   bool IsValue = IsStatement || Coroutine.isInitializerOrReturnValue(*Call);
-  if (Op.Fix == Remedy::BlockOn && IsValue && Call->getNumArgs() == 1) {
-    const Expr *Task = Call->getArg(0);
+  const Expr *Task = Op.Fix == Remedy::BlockOn ? awaitedArgument(*Call) : nullptr;
+  if (Task && IsValue) {
     return {FixItHint::CreateReplacement(
                 CharSourceRange::getCharRange(Call->getBeginLoc(),
                                               Task->getBeginLoc()),
@@ -509,7 +537,10 @@ std::optional<BlockingOp> BlockingCallCheck::blockingCall(const CallExpr *Call,
   const FunctionDecl *Callee = certainCallee(*Call);
   if (!Callee || isCoroutineProtocolCall(*Callee))
     return std::nullopt;
-  llvm::SmallVector<std::string, 2> Names{plainQualifiedName(Callee)};
+  llvm::SmallVector<std::string, 3> Names;
+  if (const VarDecl *Object = functionObject(*Call))
+    Names.push_back(Object->getQualifiedNameAsString());
+  Names.push_back(plainQualifiedName(Callee));
   if (const CXXRecordDecl *Object = objectClass(*Call))
     Names.push_back(plainQualifiedName(Object) + "::" + Callee->getNameAsString());
   for (const std::string &Name : Names)
