@@ -1,6 +1,7 @@
 //===--- BlockingCallCheck.cpp - async-blocking-call -----------------------===//
 
 #include "BlockingCallCheck.h"
+#include "NonBlockingIO.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -496,6 +497,22 @@ std::optional<BlockingOp> BlockingCallCheck::helperSummary(const FunctionDecl *H
   return Found;
 }
 
+bool BlockingCallCheck::isNonBlockingIO(const BlockingOp &Op,
+                                        const CoroutineInfo &Info) {
+  // The call that blocks, at the end of the helper chain, and the functions
+  // on the way to it.
+  llvm::SmallVector<const FunctionDecl *, 4> Around{&Info.function()};
+  const Stmt *Blocking = Op.At;
+  for (const FunctionDecl *Helper = Op.Helper; Helper;) {
+    Around.push_back(Helper);
+    std::optional<BlockingOp> Inner = helperSummary(Helper, 0);
+    Blocking = Inner->At;
+    Helper = Inner->Helper;
+  }
+  const auto *Call = dyn_cast<CallExpr>(Blocking);
+  return Call && runsNonBlocking(*Call, Around, Info);
+}
+
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("coroutine");
   const CoroutineInfo &Info = model().info(*Body);
@@ -512,6 +529,8 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
       Found.push_back(std::move(*Op));
 
   for (const BlockingOp &Op : Found) {
+    if (isNonBlockingIO(Op, Info))
+      continue;
     if (!Op.Helper) {
       diag(Op.At->getBeginLoc(),
            "'%0' blocks the worker thread inside a coroutine; %1")

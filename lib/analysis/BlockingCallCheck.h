@@ -52,6 +52,9 @@ private:
   std::optional<BlockingOp> blockingHelperCall(const Stmt *At,
                                                const FunctionDecl *Callee,
                                                unsigned Depth);
+  /// True if \p Op, or the call it leads to through helpers, is a socket
+  /// call on a non-blocking descriptor (NonBlockingIO.h).
+  bool isNonBlockingIO(const BlockingOp &Op, const CoroutineInfo &Info);
   /// The first blocking operation of a helper's own code, memoised.
   std::optional<BlockingOp> helperSummary(const FunctionDecl *Helper,
                                           unsigned Depth);
