@@ -51,6 +51,34 @@ constexpr BuiltinName BuiltinFunctions[] = {
     {"std::basic_ifstream::open", Remedy::ReadFile},
     {"std::basic_ofstream::open", Remedy::WriteFile},
     {"std::basic_fstream::open", Remedy::FileIO},
+    // I/O through an open file stream, named by the stream's own class: the
+    // same calls on std::cout or a std::stringstream do not block. The
+    // operators and std::getline are named by the stream they take first.
+    {"std::basic_ifstream::read", Remedy::ReadFile},
+    {"std::basic_ifstream::get", Remedy::ReadFile},
+    {"std::basic_ifstream::getline", Remedy::ReadFile},
+    {"std::basic_ifstream::ignore", Remedy::ReadFile},
+    {"std::basic_ifstream::operator>>", Remedy::ReadFile},
+    {"std::basic_ifstream::seekg", Remedy::ReadFile},
+    {"std::basic_ifstream::close", Remedy::ReadFile},
+    {"std::basic_ofstream::write", Remedy::WriteFile},
+    {"std::basic_ofstream::put", Remedy::WriteFile},
+    {"std::basic_ofstream::operator<<", Remedy::WriteFile},
+    {"std::basic_ofstream::flush", Remedy::WriteFile},
+    {"std::basic_ofstream::seekp", Remedy::WriteFile},
+    {"std::basic_ofstream::close", Remedy::WriteFile},
+    {"std::basic_fstream::read", Remedy::FileIO},
+    {"std::basic_fstream::get", Remedy::FileIO},
+    {"std::basic_fstream::getline", Remedy::FileIO},
+    {"std::basic_fstream::ignore", Remedy::FileIO},
+    {"std::basic_fstream::operator>>", Remedy::FileIO},
+    {"std::basic_fstream::seekg", Remedy::FileIO},
+    {"std::basic_fstream::write", Remedy::FileIO},
+    {"std::basic_fstream::put", Remedy::FileIO},
+    {"std::basic_fstream::operator<<", Remedy::FileIO},
+    {"std::basic_fstream::flush", Remedy::FileIO},
+    {"std::basic_fstream::seekp", Remedy::FileIO},
+    {"std::basic_fstream::close", Remedy::FileIO},
     // std::filesystem operations that touch the disk.
     {"std::filesystem::exists", Remedy::FileSystem},
     {"std::filesystem::status", Remedy::FileSystem},
@@ -199,6 +227,27 @@ const CXXRecordDecl *objectClass(const CallExpr &Call) {
   return Object->getAsCXXRecordDecl();
 }
 
+/// The class of the stream a stream operator or `std::getline` works on, as
+/// the caller names it: `std::basic_ofstream` for `out << x` on a
+/// `std::ofstream &out`, whether the operator is a member or not.
+const CXXRecordDecl *streamArgumentClass(const CallExpr &Call,
+                                         const FunctionDecl &Callee) {
+  bool IsStreamOperator = Callee.getOverloadedOperator() == OO_LessLess ||
+                          Callee.getOverloadedOperator() == OO_GreaterGreater;
+  bool IsGetline = Callee.getIdentifier() && Callee.getName() == "getline" &&
+                   Callee.isInStdNamespace();
+  if ((!IsStreamOperator && !IsGetline) || Call.getNumArgs() == 0 ||
+      isa<CXXMemberCallExpr>(Call))
+    return nullptr;
+  const Expr *Stream = Call.getArg(0)->IgnoreParenImpCasts();
+  // `out << a << b` is one finding, at the innermost call, which names `out`.
+  if (const auto *Inner = dyn_cast<CXXOperatorCallExpr>(Stream);
+      Inner && (Inner->getOperator() == OO_LessLess ||
+                Inner->getOperator() == OO_GreaterGreater))
+    return nullptr;
+  return Stream->getType()->getAsCXXRecordDecl();
+}
+
 /// The calls an awaitable or a promise answers for the coroutine machinery:
 /// their blocking is the awaitable's business, not the coroutine's.
 bool isCoroutineProtocolCall(const FunctionDecl &Callee) {
@@ -226,11 +275,43 @@ bool isFilesystemPath(QualType T) {
   return Record && plainQualifiedName(Record) == "std::filesystem::path";
 }
 
+/// True if \p Name is I/O through an open file stream (a table entry of a
+/// file stream's class other than its open()).
+bool isFileStreamIO(llvm::StringRef Name) {
+  return (Name.starts_with("std::basic_ifstream::") ||
+          Name.starts_with("std::basic_ofstream::") ||
+          Name.starts_with("std::basic_fstream::")) &&
+         !Name.ends_with("::open");
+}
+
+/// True if the stream a call works on was made by the calling function: a
+/// temporary or a local stream variable (not a reference or a parameter).
+/// Its opening there is the finding; its reads and writes add nothing.
+bool isOwnStream(const CallExpr &Call) {
+  const Expr *Stream = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    Stream = Member->getImplicitObjectArgument();
+  else if (Call.getNumArgs() > 0)
+    Stream = Call.getArg(0);
+  if (!Stream)
+    return false;
+  Stream = Stream->IgnoreParenImpCasts()->IgnoreImplicit();
+  if (isa<CXXConstructExpr, CXXFunctionalCastExpr>(Stream))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Stream);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+         !Var->getType()->isReferenceType();
+}
+
 /// False for the calls of a blocking function's family that do not block:
 /// stdio writes to stdout and stderr (console output, like printf), and the
-/// std::filesystem overloads that only inspect a file_status.
+/// std::filesystem overloads that only inspect a file_status; and not
+/// reported again: I/O on a file stream the function opened itself.
 bool blocksForTheseArguments(llvm::StringRef Name, Remedy Fix,
                              const CallExpr &Call) {
+  if (isFileStreamIO(Name))
+    return !isOwnStream(Call);
   if (Name.starts_with("std::filesystem::")) {
     const FunctionDecl *Callee = Call.getDirectCallee();
     return llvm::any_of(Callee->parameters(), [](const ParmVarDecl *Param) {
@@ -430,6 +511,8 @@ std::optional<BlockingOp> BlockingCallCheck::blockingCall(const CallExpr *Call,
   llvm::SmallVector<std::string, 2> Names{plainQualifiedName(Callee)};
   if (const CXXRecordDecl *Object = objectClass(*Call))
     Names.push_back(plainQualifiedName(Object) + "::" + Callee->getNameAsString());
+  if (const CXXRecordDecl *Stream = streamArgumentClass(*Call, *Callee))
+    Names.push_back(plainQualifiedName(Stream) + "::" + Callee->getNameAsString());
   for (const std::string &Name : Names)
     if (Allowed.contains(Name))
       return std::nullopt;
