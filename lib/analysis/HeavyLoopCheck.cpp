@@ -362,32 +362,6 @@ bool isSpinLoop(const Stmt &Loop) {
   return Checker.check(Body) && Checker.check(Inc);
 }
 
-/// True if \p Loop hands work to the runtime as it goes (`asyncrt::spawn`,
-/// `asyncrt::spawn_blocking`): a fan-out, the cheap way the lesson spawns a
-/// hundred thousand tasks, not heavy work of its own.
-bool spawnsTasks(const Stmt &Loop) {
-  class Finder : public RecursiveASTVisitor<Finder> {
-  public:
-    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-    bool VisitCallExpr(CallExpr *Call) {
-      Found = hasQualifiedNameIn(Call->getDirectCallee(), SpawnFunctions);
-      return !Found;
-    }
-    const std::vector<std::string> SpawnFunctions = {"asyncrt::spawn",
-                                                     "asyncrt::spawn_blocking"};
-    bool Found = false;
-  };
-  Finder F;
-  F.TraverseStmt(const_cast<Stmt *>(&Loop));
-  return F.Found;
-}
-
-Count saturatingProduct(Count A, Count B) {
-  if (A != 0 && B > std::numeric_limits<Count>::max() / A)
-    return std::numeric_limits<Count>::max();
-  return A * B;
-}
-
 const Stmt *loopBody(const Stmt &Loop) {
   if (const auto *For = dyn_cast<ForStmt>(&Loop))
     return For->getBody();
@@ -398,10 +372,81 @@ const Stmt *loopBody(const Stmt &Loop) {
   return cast<DoStmt>(Loop).getBody();
 }
 
+/// True if \p Loop calls one of \p SpawnFunctions (`asyncrt::spawn`,
+/// `asyncrt::spawn_blocking`) as it goes: a fan-out, the cheap way the lesson
+/// spawns a hundred thousand tasks, not heavy work of its own.
+bool spawnsTasks(const Stmt &Loop, llvm::ArrayRef<std::string> SpawnFunctions) {
+  class Finder : public RecursiveASTVisitor<Finder> {
+  public:
+    explicit Finder(llvm::ArrayRef<std::string> SpawnFunctions)
+        : SpawnFunctions(SpawnFunctions) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitCallExpr(CallExpr *Call) {
+      Found = hasQualifiedNameIn(Call->getDirectCallee(), SpawnFunctions);
+      return !Found;
+    }
+    llvm::ArrayRef<std::string> SpawnFunctions;
+    bool Found = false;
+  };
+  Finder F(SpawnFunctions);
+  F.TraverseStmt(const_cast<Stmt *>(&Loop));
+  return F.Found;
+}
+
+/// True if \p Arg is work made to be handed away: a closure, or a task or
+/// other awaitable a call makes on the spot (`make_job(i)`, `run(pool, f)`).
+bool isWorkMadeHere(const Expr *Arg, CoroutineModel &Model) {
+  Arg = Arg->IgnoreImplicit();
+  // A closure converted on the way in (to a std::function parameter).
+  if (const auto *Convert = dyn_cast<CXXConstructExpr>(Arg);
+      Convert && Convert->getNumArgs() == 1)
+    Arg = Convert->getArg(0)->IgnoreImplicit();
+  if (isa<LambdaExpr>(Arg))
+    return true;
+  return isa<CallExpr>(Arg) &&
+         (isAwaitableType(Arg->getType()) || Model.isTaskType(Arg->getType(), {}));
+}
+
+/// True if \p S only hands work away, on any runtime: every statement is a
+/// call given a closure or a fresh task (`pool.submit([=] { ... })`,
+/// `tasks.push_back(work(i))`, `nursery.start(child)`), a variable holding
+/// such a task, or a loop of such statements. Whatever the pool does with the
+/// work, it is not this coroutine's CPU time.
+bool onlyHandsWorkAway(const Stmt *S, CoroutineModel &Model) {
+  if (!S)
+    return false;
+  if (const auto *Block = dyn_cast<CompoundStmt>(S))
+    return !Block->body_empty() &&
+           llvm::all_of(Block->body(), [&](const Stmt *Child) {
+             return isa<NullStmt>(Child) || onlyHandsWorkAway(Child, Model);
+           });
+  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+    return onlyHandsWorkAway(loopBody(*S), Model);
+  if (const auto *Decls = dyn_cast<DeclStmt>(S))
+    return llvm::all_of(Decls->decls(), [&](const Decl *D) {
+      const auto *Var = dyn_cast<VarDecl>(D);
+      return Var && Var->getInit() && isWorkMadeHere(Var->getInit(), Model);
+    });
+  const auto *Call = dyn_cast<CallExpr>(S);
+  if (const auto *E = dyn_cast<Expr>(S))
+    Call = dyn_cast<CallExpr>(E->IgnoreImplicit());
+  return Call && llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+           return isWorkMadeHere(Arg, Model);
+         });
+}
+
+Count saturatingProduct(Count A, Count B) {
+  if (A != 0 && B > std::numeric_limits<Count>::max() / A)
+    return std::numeric_limits<Count>::max();
+  return A * B;
+}
+
 /// The facts about each loop of one coroutine body the check decides on.
 struct LoopFacts {
   std::optional<Count> Trips;
   bool ExitsEarly = false;
+  /// The loop spawns or hands away its work (and so do the loops inside).
+  bool HandsAway = false;
   /// Iterations of the innermost body: the trip count times the largest
   /// such count of the constant loops directly inside.
   std::optional<Count> Work;
@@ -435,10 +480,12 @@ void HeavyLoopCheck::check(const MatchFinder::MatchResult &Result) {
   for (size_t I = 0; I < Loops.size(); ++I) {
     Facts[I].Trips = tripCount(*Loops[I].Loop, *Result.Context);
     Facts[I].ExitsEarly = Facts[I].Trips && exitsEarly(loopBody(*Loops[I].Loop));
+    Facts[I].HandsAway = spawnsTasks(*Loops[I].Loop, SpawnFunctions) ||
+                         onlyHandsWorkAway(loopBody(*Loops[I].Loop), model());
   }
   // Inner loops come after their outer loops: fill the work bottom-up.
   for (size_t I = Loops.size(); I-- > 0;) {
-    if (!Facts[I].Trips || Facts[I].ExitsEarly)
+    if (!Facts[I].Trips || Facts[I].ExitsEarly || Facts[I].HandsAway)
       continue;
     Count Inner = 1;
     for (size_t J = I + 1; J < Loops.size(); ++J)
@@ -457,14 +504,14 @@ void HeavyLoopCheck::check(const MatchFinder::MatchResult &Result) {
   auto FirstInnerNonConstant = [&](int I) -> const Stmt * {
     for (size_t J = I + 1; J < Loops.size(); ++J)
       for (int P = Loops[J].Parent; P >= 0; P = Loops[P].Parent)
-        if (P == I && !Facts[J].Trips)
+        if (P == I && !Facts[J].Trips && !Facts[J].HandsAway)
           return Loops[J].Loop;
     return nullptr;
   };
 
   for (size_t I = 0; I < Loops.size(); ++I) {
     const LoopInfo &Loop = Loops[I];
-    if (Loop.Suspends || UnderReported(I) || spawnsTasks(*Loop.Loop))
+    if (Loop.Suspends || UnderReported(I) || Facts[I].HandsAway)
       continue;
     SourceLocation At = Loop.Loop->getBeginLoc();
     const LoopFacts &Fact = Facts[I];

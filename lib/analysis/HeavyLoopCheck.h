@@ -5,6 +5,8 @@
 
 #include "CoroutineCheck.h"
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace clang::tidy::async {
 
@@ -23,6 +25,10 @@ private:
   static constexpr llvm::StringLiteral TripCountThresholdOption =
       "TripCountThreshold";
   const std::uint64_t TripCountThreshold;
+  /// Calls that hand a task to the runtime: a loop that makes them spawns
+  /// its work rather than doing it.
+  std::vector<std::string> SpawnFunctions = {"asyncrt::spawn",
+                                             "asyncrt::spawn_blocking"};
 };
 
 } // namespace clang::tidy::async
