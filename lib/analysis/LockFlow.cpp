@@ -197,7 +197,7 @@ const CXXConstructExpr *awaiterConstruction(const Stmt &Suspension) {
   const auto *Await = dyn_cast<CoawaitExpr>(&Suspension);
   if (!Await)
     return nullptr;
-  const Expr *Operand = ignoreWrappers(Await->getCommonExpr());
+  const Expr *Operand = ignoreWrappers(Await->getOperand());
   if (const auto *Cast = dyn_cast_or_null<CXXFunctionalCastExpr>(Operand))
     Operand = ignoreWrappers(Cast->getSubExpr());
   const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Operand);

@@ -73,7 +73,7 @@ bool awaitsReadiness(const CoroutineInfo &Coroutine) {
   return llvm::any_of(Coroutine.suspensions(), [](const Stmt *Suspension) {
     const auto *Await = dyn_cast<CoawaitExpr>(Suspension);
     const auto *Call = dyn_cast_or_null<CallExpr>(
-        Await ? Await->getCommonExpr()->IgnoreImplicit() : nullptr);
+        Await ? Await->getOperand()->IgnoreImplicit() : nullptr);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     return Callee && Callee->getIdentifier() &&
            llvm::is_contained(ReadinessOperations, Callee->getName());

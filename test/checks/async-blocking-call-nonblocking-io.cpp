@@ -19,6 +19,20 @@ struct scheduler {
   asyncrt::task<> schedule();
 };
 
+// A readiness operation awaited through its operator co_await, as
+// libcoro's task is.
+struct poll_awaiter {
+  bool await_ready() const noexcept;
+  void await_suspend(std::coroutine_handle<>) const noexcept;
+  int await_resume();
+};
+struct poll_task {
+  poll_awaiter operator co_await() const noexcept;
+};
+struct event_loop {
+  poll_task poll(int fd, poll_op op);
+};
+
 // libcoro's shape: the helpers that make the calls say nothing, the
 // coroutine awaits readiness before (or after) calling them.
 struct client {
@@ -52,6 +66,11 @@ asyncrt::task<long> send_then_await_readiness_in_a_loop(client &c, const char *d
 asyncrt::task<long> read_after_scheduler_poll(scheduler &s, int fd, char *buffer) {
   co_await s.poll(fd, poll_op::read);
   co_return ::read(fd, buffer, 64);
+}
+
+asyncrt::task<long> write_after_awaiting_readiness_through_operator_co_await(event_loop &loop, int fd, const char *data) {
+  co_await loop.poll(fd, poll_op::write);
+  co_return ::write(fd, data, 64);
 }
 
 asyncrt::task<long> recv_with_dontwait_flag(int fd, char *buffer) {
@@ -110,7 +129,7 @@ asyncrt::task<long> helper_read_without_readiness(client &c, char *buffer) {
   co_await c.sched->schedule();
   co_return c.recv_now(buffer, 64);
   // CHECK: :[[@LINE-1]]:13: warning: 'recv_now' blocks the worker thread inside a coroutine
-  // CHECK: nonblocking-io.cpp:28:12: note: 'recv' blocks here
+  // CHECK: nonblocking-io.cpp:42:12: note: 'recv' blocks here
 }
 
 asyncrt::task<long> other_flag_is_not_dontwait(int fd, char *buffer) {
