@@ -1,6 +1,7 @@
 //===--- BlockingCallCheck.cpp - async-blocking-call -----------------------===//
 
 #include "BlockingCallCheck.h"
+#include "HelperCalls.h"
 #include "NonBlockingIO.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -13,9 +14,6 @@ namespace {
 
 using Remedy = BlockingCallCheck::Remedy;
 using BlockingOp = BlockingCallCheck::BlockingOp;
-
-/// How many helpers deep a blocking operation is looked for.
-constexpr unsigned MaxHelperDepth = 8;
 
 struct BuiltinName {
   llvm::StringLiteral Name;
@@ -323,90 +321,6 @@ bool blocksForTheseArguments(llvm::StringRef Name, Remedy Fix,
   return true;
 }
 
-/// The function a call certainly runs: none for a virtual call that the
-/// compiler could dispatch elsewhere.
-const FunctionDecl *certainCallee(const CallExpr &Call) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
-  if (!Method || !Method->isVirtual())
-    return Callee;
-  const auto *Member = dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParens());
-  if ((Member && Member->hasQualifier()) || Method->hasAttr<FinalAttr>() ||
-      Method->getParent()->hasAttr<FinalAttr>())
-    return Callee;
-  return nullptr;
-}
-
-bool isInAsyncrt(const Decl &D) {
-  for (const DeclContext *Context = D.getDeclContext(); Context;
-       Context = Context->getParent())
-    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context))
-      if (Namespace->getIdentifier() && Namespace->getName() == "asyncrt" &&
-          Namespace->getParent()->getRedeclContext()->isTranslationUnit())
-        return true;
-  return false;
-}
-
-/// A function whose body is followed when a coroutine calls it: defined in
-/// the user's code, not a coroutine (calling one only creates its task), and
-/// not part of the standard library or of asyncrt, which the lists describe.
-const FunctionDecl *followableHelper(const FunctionDecl *Callee) {
-  const FunctionDecl *Definition = nullptr;
-  if (!Callee || !Callee->hasBody(Definition) || !Definition->getBody())
-    return nullptr;
-  if (isa<CoroutineBodyStmt>(Definition->getBody()) ||
-      Definition->isDependentContext() || isInAsyncrt(*Definition))
-    return nullptr;
-  const SourceManager &SM = Definition->getASTContext().getSourceManager();
-  if (SM.isInSystemHeader(Definition->getLocation()))
-    return nullptr;
-  return Definition;
-}
-
-/// How to name a helper in a message: a lambda or function object by the
-/// variable it is called through (`pause()`), anything else by its name.
-std::string helperName(const Stmt &At, const FunctionDecl &Helper) {
-  const auto *Call = dyn_cast<CXXOperatorCallExpr>(&At);
-  if (Call && Call->getOperator() == OO_Call)
-    if (const auto *Object =
-            dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts()))
-      return Object->getDecl()->getNameAsString();
-  const auto *Method = dyn_cast<CXXMethodDecl>(&Helper);
-  if (Method && Method->getParent()->isLambda())
-    return "lambda";
-  return Helper.getNameAsString();
-}
-
-/// The calls and constructions of a helper's own code (member initialisers
-/// included, nested lambdas and local classes excluded), in source order.
-class HelperCode : public RecursiveASTVisitor<HelperCode> {
-public:
-  static std::vector<const Stmt *> of(const FunctionDecl &Helper) {
-    HelperCode Collector;
-    if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(&Helper))
-      for (const CXXCtorInitializer *Init : Constructor->inits())
-        if (Init->isWritten())
-          Collector.TraverseStmt(Init->getInit());
-    Collector.TraverseStmt(Helper.getBody());
-    return std::move(Collector.Code);
-  }
-
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
-  bool TraverseBlockExpr(BlockExpr *) { return true; }
-  bool VisitCallExpr(CallExpr *Call) {
-    Code.push_back(Call);
-    return true;
-  }
-  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
-    Code.push_back(Construct);
-    return true;
-  }
-
-private:
-  std::vector<const Stmt *> Code;
-};
-
 bool isInTemplateInstantiation(const FunctionDecl &Function) {
   for (const DeclContext *Context = &Function; Context;
        Context = Context->getParent()) {
@@ -489,7 +403,6 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void BlockingCallCheck::onStartOfTranslationUnit() {
   CoroutineCheck::onStartOfTranslationUnit();
   Summaries.clear();
-  InProgress.clear();
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -560,24 +473,14 @@ BlockingCallCheck::blockingHelperCall(const Stmt *At, const FunctionDecl *Callee
 
 std::optional<BlockingOp> BlockingCallCheck::helperSummary(const FunctionDecl *Helper,
                                                            unsigned Depth) {
-  if (auto It = Summaries.find(Helper); It != Summaries.end())
-    return It->second;
-  if (Depth >= MaxHelperDepth || InProgress.contains(Helper)) {
-    SummaryWasCut = true;
-    return std::nullopt;
-  }
-  InProgress[Helper] = true;
-  bool OuterWasCut = std::exchange(SummaryWasCut, false);
-  std::optional<BlockingOp> Found;
-  for (const Stmt *S : HelperCode::of(*Helper))
-    if ((Found = blockingOp(S, Depth + 1)))
-      break;
-  InProgress.erase(Helper);
-  // "Does not block" is only known for sure when nothing was cut short.
-  if (Found || !SummaryWasCut)
-    Summaries[Helper] = Found;
-  SummaryWasCut = OuterWasCut || SummaryWasCut;
-  return Found;
+  return Summaries.get(
+      Helper, Depth,
+      [this](const FunctionDecl &Code, unsigned Deeper) -> std::optional<BlockingOp> {
+        for (const Stmt *S : helperCode(Code))
+          if (std::optional<BlockingOp> Found = blockingOp(S, Deeper))
+            return Found;
+        return std::nullopt;
+      });
 }
 
 bool BlockingCallCheck::isNonBlockingIO(const BlockingOp &Op,

@@ -1,0 +1,90 @@
+//===--- HelperCalls.cpp - The helpers a coroutine calls -------------------===//
+
+#include "HelperCalls.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::async {
+
+namespace {
+
+class HelperCodeCollector : public RecursiveASTVisitor<HelperCodeCollector> {
+public:
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool TraverseBlockExpr(BlockExpr *) { return true; }
+  bool VisitCallExpr(CallExpr *Call) {
+    Code.push_back(Call);
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    Code.push_back(Construct);
+    return true;
+  }
+
+  std::vector<const Stmt *> Code;
+};
+
+bool isInAsyncrt(const Decl &D) {
+  for (const DeclContext *Context = D.getDeclContext(); Context;
+       Context = Context->getParent())
+    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context))
+      if (Namespace->getIdentifier() && Namespace->getName() == "asyncrt" &&
+          Namespace->getParent()->getRedeclContext()->isTranslationUnit())
+        return true;
+  return false;
+}
+
+} // namespace
+
+const FunctionDecl *certainCallee(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (!Method || !Method->isVirtual())
+    return Callee;
+  const auto *Member = dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParens());
+  if ((Member && Member->hasQualifier()) || Method->hasAttr<FinalAttr>() ||
+      Method->getParent()->hasAttr<FinalAttr>())
+    return Callee;
+  return nullptr;
+}
+
+const FunctionDecl *followableHelper(const FunctionDecl *Callee) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee || !Callee->hasBody(Definition) || !Definition->getBody())
+    return nullptr;
+  if (isa<CoroutineBodyStmt>(Definition->getBody()) ||
+      Definition->isDependentContext() || isInAsyncrt(*Definition))
+    return nullptr;
+  const SourceManager &SM = Definition->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(Definition->getLocation()))
+    return nullptr;
+  return Definition;
+}
+
+std::string helperName(const Stmt &At, const FunctionDecl &Helper) {
+  const auto *Call = dyn_cast<CXXOperatorCallExpr>(&At);
+  if (Call && Call->getOperator() == OO_Call)
+    if (const auto *Object =
+            dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts()))
+      return Object->getDecl()->getNameAsString();
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Helper);
+  if (Method && Method->getParent()->isLambda())
+    return "lambda";
+  return Helper.getNameAsString();
+}
+
+std::vector<const Stmt *> helperCode(const FunctionDecl &Helper) {
+  HelperCodeCollector Collector;
+  if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(&Helper))
+    for (const CXXCtorInitializer *Init : Constructor->inits())
+      if (Init->isWritten())
+        Collector.TraverseStmt(Init->getInit());
+  Collector.TraverseStmt(Helper.getBody());
+  return std::move(Collector.Code);
+}
+
+} // namespace clang::tidy::async
