@@ -1,6 +1,7 @@
 //===--- HeavyLoopCheck.cpp - async-heavy-loop -----------------------------===//
 
 #include "HeavyLoopCheck.h"
+#include "HelperCalls.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -468,17 +469,11 @@ void HeavyLoopCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(coroutineBodyStmt().bind("coroutine"), this);
 }
 
-void HeavyLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("coroutine");
-  const CoroutineInfo &Info = model().info(*Body);
-  // A template's own body is checked in its instantiations, where bounds
-  // that depend on template arguments are known.
-  if (Info.function().isDependentContext())
-    return;
-  llvm::ArrayRef<LoopInfo> Loops = Info.loops();
+std::vector<HeavyLoopCheck::HeavyLoop>
+HeavyLoopCheck::heavyLoops(llvm::ArrayRef<LoopInfo> Loops, ASTContext &Ctx) {
   std::vector<LoopFacts> Facts(Loops.size());
   for (size_t I = 0; I < Loops.size(); ++I) {
-    Facts[I].Trips = tripCount(*Loops[I].Loop, *Result.Context);
+    Facts[I].Trips = tripCount(*Loops[I].Loop, Ctx);
     Facts[I].ExitsEarly = Facts[I].Trips && exitsEarly(loopBody(*Loops[I].Loop));
     Facts[I].HandsAway = spawnsTasks(*Loops[I].Loop, SpawnFunctions) ||
                          onlyHandsWorkAway(loopBody(*Loops[I].Loop), model());
@@ -509,28 +504,121 @@ void HeavyLoopCheck::check(const MatchFinder::MatchResult &Result) {
     return nullptr;
   };
 
+  std::vector<HeavyLoop> Found;
   for (size_t I = 0; I < Loops.size(); ++I) {
     const LoopInfo &Loop = Loops[I];
     if (Loop.Suspends || UnderReported(I) || Facts[I].HandsAway)
       continue;
-    SourceLocation At = Loop.Loop->getBeginLoc();
     const LoopFacts &Fact = Facts[I];
-    if (Fact.Work && *Fact.Work >= TripCountThreshold) {
+    if (Fact.Work && *Fact.Work >= TripCountThreshold)
+      Found.push_back({Loop.Loop, HeavyLoop::Constant, *Fact.Work,
+                       *Fact.Work != *Fact.Trips, nullptr});
+    else if (!Fact.Trips && isSpinLoop(*Loop.Loop))
+      Found.push_back({Loop.Loop, HeavyLoop::Spin, 0, false, nullptr});
+    else if (const Stmt *Inner = Fact.Trips ? nullptr : FirstInnerNonConstant(I))
+      Found.push_back({Loop.Loop, HeavyLoop::Nest, 0, false, Inner});
+    else
+      continue;
+    Reported[I] = true;
+  }
+  return Found;
+}
+
+std::string HeavyLoopCheck::describe(const HeavyLoop &Loop) {
+  switch (Loop.What) {
+  case HeavyLoop::Constant:
+    return (Loop.IsNest ? "loop nest runs " : "loop runs ") +
+           std::to_string(Loop.Work) + " iterations without suspending";
+  case HeavyLoop::Spin:
+    return "loop never suspends and nothing in its body can end it";
+  case HeavyLoop::Nest:
+    return "nested loops with non-constant bounds run without suspending";
+  }
+  llvm_unreachable("unknown heavy loop");
+}
+
+std::optional<HeavyLoopCheck::HeavyStep>
+HeavyLoopCheck::heavyHelperCall(const Stmt *At, unsigned Depth) {
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(At))
+    Callee = certainCallee(*Call);
+  else
+    Callee = cast<CXXConstructExpr>(At)->getConstructor();
+  const FunctionDecl *Helper = followableHelper(Callee);
+  if (!Helper || !helperSummary(Helper, Depth))
+    return std::nullopt;
+  return HeavyStep{At, Helper, helperName(*At, *Helper)};
+}
+
+std::optional<HeavyLoopCheck::HeavyStep>
+HeavyLoopCheck::helperSummary(const FunctionDecl *Helper, unsigned Depth) {
+  return Summaries.get(
+      Helper, Depth,
+      [this](const FunctionDecl &Code, unsigned Deeper) -> std::optional<HeavyStep> {
+        std::vector<HeavyLoop> Loops =
+            heavyLoops(helperLoops(Code), Code.getASTContext());
+        if (!Loops.empty())
+          return HeavyStep{Loops.front().Loop, nullptr, describe(Loops.front())};
+        for (const Stmt *S : helperCode(Code))
+          if (std::optional<HeavyStep> Step = heavyHelperCall(S, Deeper))
+            return Step;
+        return std::nullopt;
+      });
+}
+
+void HeavyLoopCheck::onStartOfTranslationUnit() {
+  CoroutineCheck::onStartOfTranslationUnit();
+  Summaries.clear();
+}
+
+void HeavyLoopCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("coroutine");
+  const CoroutineInfo &Info = model().info(*Body);
+  // A template's own body is checked in its instantiations, where bounds
+  // that depend on template arguments are known.
+  if (Info.function().isDependentContext())
+    return;
+  for (const HeavyLoop &Found : heavyLoops(Info.loops(), *Result.Context)) {
+    SourceLocation At = Found.Loop->getBeginLoc();
+    switch (Found.What) {
+    case HeavyLoop::Constant:
       diag(At, "%select{loop|loop nest}0 runs %1 iterations without "
                "suspending; %2")
-          << (*Fact.Work != *Fact.Trips) << *Fact.Work << Remedy;
-      Reported[I] = true;
-    } else if (!Fact.Trips && isSpinLoop(*Loop.Loop)) {
+          << Found.IsNest << Found.Work << Remedy;
+      break;
+    case HeavyLoop::Spin:
       diag(At, "loop never suspends and nothing in its body can end it; %0")
           << Remedy;
-      Reported[I] = true;
-    } else if (const Stmt *Inner = Fact.Trips ? nullptr : FirstInnerNonConstant(I)) {
+      break;
+    case HeavyLoop::Nest:
       diag(At, "nested loops with non-constant bounds run without suspending; "
                "%0")
           << NestRemedy;
-      diag(Inner->getBeginLoc(), "inner loop with a non-constant bound",
+      diag(Found.Inner->getBeginLoc(), "inner loop with a non-constant bound",
            DiagnosticIDs::Note);
-      Reported[I] = true;
+      break;
+    }
+  }
+
+  // Helpers of the same unit that run a heavy loop, reported at the call
+  // with the chain down to the loop in notes.
+  std::vector<const Stmt *> Calls(Info.calls().begin(), Info.calls().end());
+  Calls.insert(Calls.end(), Info.constructions().begin(), Info.constructions().end());
+  for (const Stmt *Call : Calls) {
+    std::optional<HeavyStep> Step = heavyHelperCall(Call, 0);
+    if (!Step)
+      continue;
+    diag(Call->getBeginLoc(), "'%0' runs a heavy loop without suspending; call "
+                              "it through asyncrt::spawn_blocking")
+        << Step->Text;
+    for (const FunctionDecl *Helper = Step->Callee; Helper;) {
+      std::optional<HeavyStep> Inner = helperSummary(Helper, 0);
+      if (Inner->Callee)
+        diag(Inner->At->getBeginLoc(), "'%0' runs it here", DiagnosticIDs::Note)
+            << Inner->Text;
+      else
+        diag(Inner->At->getBeginLoc(), "%0", DiagnosticIDs::Note) << Inner->Text;
+      Helper = Inner->Callee;
     }
   }
 }

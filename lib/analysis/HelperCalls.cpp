@@ -28,6 +28,34 @@ public:
   std::vector<const Stmt *> Code;
 };
 
+/// The loops of a helper's own code, each with its place in the nest.
+class LoopNestCollector : public RecursiveASTVisitor<LoopNestCollector> {
+public:
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool TraverseBlockExpr(BlockExpr *) { return true; }
+
+  bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
+    if (!S)
+      return true;
+    if (!isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+      return RecursiveASTVisitor::TraverseStmt(S, nullptr);
+    LoopInfo Loop;
+    Loop.Loop = S;
+    Loop.Parent = OpenLoops.empty() ? -1 : OpenLoops.back();
+    if (Loop.Parent >= 0)
+      Loops[Loop.Parent].HasInnerLoop = true;
+    OpenLoops.push_back(static_cast<int>(Loops.size()));
+    Loops.push_back(Loop);
+    bool Continue = RecursiveASTVisitor::TraverseStmt(S, nullptr);
+    OpenLoops.pop_back();
+    return Continue;
+  }
+
+  std::vector<LoopInfo> Loops;
+  llvm::SmallVector<int, 4> OpenLoops;
+};
+
 bool isInAsyncrt(const Decl &D) {
   for (const DeclContext *Context = D.getDeclContext(); Context;
        Context = Context->getParent())
@@ -85,6 +113,12 @@ std::vector<const Stmt *> helperCode(const FunctionDecl &Helper) {
         Collector.TraverseStmt(Init->getInit());
   Collector.TraverseStmt(Helper.getBody());
   return std::move(Collector.Code);
+}
+
+std::vector<LoopInfo> helperLoops(const FunctionDecl &Helper) {
+  LoopNestCollector Collector;
+  Collector.TraverseStmt(Helper.getBody());
+  return std::move(Collector.Loops);
 }
 
 } // namespace clang::tidy::async

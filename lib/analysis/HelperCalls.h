@@ -11,6 +11,7 @@
 #ifndef ASYNC_LINT_HELPERCALLS_H
 #define ASYNC_LINT_HELPERCALLS_H
 
+#include "CoroutineModel.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
@@ -44,6 +45,10 @@ std::string helperName(const Stmt &At, const FunctionDecl &Helper);
 /// The calls and constructions of a helper's own code (member initialisers
 /// included, nested lambdas and local classes excluded), in source order.
 std::vector<const Stmt *> helperCode(const FunctionDecl &Helper);
+
+/// The loops of a helper's own code, outer loops before the loops they
+/// contain (a helper is no coroutine: none suspends).
+std::vector<LoopInfo> helperLoops(const FunctionDecl &Helper);
 
 /// What each helper does that a check reports (none: nothing), computed once
 /// per translation unit and shared by every coroutine that calls the helper.
