@@ -555,10 +555,12 @@ HeavyLoopCheck::helperSummary(const FunctionDecl *Helper, unsigned Depth) {
   return Summaries.get(
       Helper, Depth,
       [this](const FunctionDecl &Code, unsigned Deeper) -> std::optional<HeavyStep> {
-        std::vector<HeavyLoop> Loops =
-            heavyLoops(helperLoops(Code), Code.getASTContext());
-        if (!Loops.empty())
-          return HeavyStep{Loops.front().Loop, nullptr, describe(Loops.front())};
+        // Only the certain shapes: a nest of data-dependent loops in a helper
+        // is as often a short retry loop of a lock-free structure.
+        for (const HeavyLoop &Loop :
+             heavyLoops(helperLoops(Code), Code.getASTContext()))
+          if (Loop.What != HeavyLoop::Nest)
+            return HeavyStep{Loop.Loop, nullptr, describe(Loop)};
         for (const Stmt *S : helperCode(Code))
           if (std::optional<HeavyStep> Step = heavyHelperCall(S, Deeper))
             return Step;
