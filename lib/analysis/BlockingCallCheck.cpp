@@ -1,6 +1,8 @@
 //===--- BlockingCallCheck.cpp - async-blocking-call -----------------------===//
 
 #include "BlockingCallCheck.h"
+#include "HelperCalls.h"
+#include "NonBlockingIO.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -12,9 +14,6 @@ namespace {
 
 using Remedy = BlockingCallCheck::Remedy;
 using BlockingOp = BlockingCallCheck::BlockingOp;
-
-/// How many helpers deep a blocking operation is looked for.
-constexpr unsigned MaxHelperDepth = 8;
 
 struct BuiltinName {
   llvm::StringLiteral Name;
@@ -51,6 +50,34 @@ constexpr BuiltinName BuiltinFunctions[] = {
     {"std::basic_ifstream::open", Remedy::ReadFile},
     {"std::basic_ofstream::open", Remedy::WriteFile},
     {"std::basic_fstream::open", Remedy::FileIO},
+    // I/O through an open file stream, named by the stream's own class: the
+    // same calls on std::cout or a std::stringstream do not block. The
+    // operators and std::getline are named by the stream they take first.
+    {"std::basic_ifstream::read", Remedy::ReadFile},
+    {"std::basic_ifstream::get", Remedy::ReadFile},
+    {"std::basic_ifstream::getline", Remedy::ReadFile},
+    {"std::basic_ifstream::ignore", Remedy::ReadFile},
+    {"std::basic_ifstream::operator>>", Remedy::ReadFile},
+    {"std::basic_ifstream::seekg", Remedy::ReadFile},
+    {"std::basic_ifstream::close", Remedy::ReadFile},
+    {"std::basic_ofstream::write", Remedy::WriteFile},
+    {"std::basic_ofstream::put", Remedy::WriteFile},
+    {"std::basic_ofstream::operator<<", Remedy::WriteFile},
+    {"std::basic_ofstream::flush", Remedy::WriteFile},
+    {"std::basic_ofstream::seekp", Remedy::WriteFile},
+    {"std::basic_ofstream::close", Remedy::WriteFile},
+    {"std::basic_fstream::read", Remedy::FileIO},
+    {"std::basic_fstream::get", Remedy::FileIO},
+    {"std::basic_fstream::getline", Remedy::FileIO},
+    {"std::basic_fstream::ignore", Remedy::FileIO},
+    {"std::basic_fstream::operator>>", Remedy::FileIO},
+    {"std::basic_fstream::seekg", Remedy::FileIO},
+    {"std::basic_fstream::write", Remedy::FileIO},
+    {"std::basic_fstream::put", Remedy::FileIO},
+    {"std::basic_fstream::operator<<", Remedy::FileIO},
+    {"std::basic_fstream::flush", Remedy::FileIO},
+    {"std::basic_fstream::seekp", Remedy::FileIO},
+    {"std::basic_fstream::close", Remedy::FileIO},
     // std::filesystem operations that touch the disk.
     {"std::filesystem::exists", Remedy::FileSystem},
     {"std::filesystem::status", Remedy::FileSystem},
@@ -231,6 +258,27 @@ const CXXRecordDecl *objectClass(const CallExpr &Call) {
   return Object->getAsCXXRecordDecl();
 }
 
+/// The class of the stream a stream operator or `std::getline` works on, as
+/// the caller names it: `std::basic_ofstream` for `out << x` on a
+/// `std::ofstream &out`, whether the operator is a member or not.
+const CXXRecordDecl *streamArgumentClass(const CallExpr &Call,
+                                         const FunctionDecl &Callee) {
+  bool IsStreamOperator = Callee.getOverloadedOperator() == OO_LessLess ||
+                          Callee.getOverloadedOperator() == OO_GreaterGreater;
+  bool IsGetline = Callee.getIdentifier() && Callee.getName() == "getline" &&
+                   Callee.isInStdNamespace();
+  if ((!IsStreamOperator && !IsGetline) || Call.getNumArgs() == 0 ||
+      isa<CXXMemberCallExpr>(Call))
+    return nullptr;
+  const Expr *Stream = Call.getArg(0)->IgnoreParenImpCasts();
+  // `out << a << b` is one finding, at the innermost call, which names `out`.
+  if (const auto *Inner = dyn_cast<CXXOperatorCallExpr>(Stream);
+      Inner && (Inner->getOperator() == OO_LessLess ||
+                Inner->getOperator() == OO_GreaterGreater))
+    return nullptr;
+  return Stream->getType()->getAsCXXRecordDecl();
+}
+
 /// The calls an awaitable or a promise answers for the coroutine machinery:
 /// their blocking is the awaitable's business, not the coroutine's.
 bool isCoroutineProtocolCall(const FunctionDecl &Callee) {
@@ -258,11 +306,43 @@ bool isFilesystemPath(QualType T) {
   return Record && plainQualifiedName(Record) == "std::filesystem::path";
 }
 
+/// True if \p Name is I/O through an open file stream (a table entry of a
+/// file stream's class other than its open()).
+bool isFileStreamIO(llvm::StringRef Name) {
+  return (Name.starts_with("std::basic_ifstream::") ||
+          Name.starts_with("std::basic_ofstream::") ||
+          Name.starts_with("std::basic_fstream::")) &&
+         !Name.ends_with("::open");
+}
+
+/// True if the stream a call works on was made by the calling function: a
+/// temporary or a local stream variable (not a reference or a parameter).
+/// Its opening there is the finding; its reads and writes add nothing.
+bool isOwnStream(const CallExpr &Call) {
+  const Expr *Stream = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    Stream = Member->getImplicitObjectArgument();
+  else if (Call.getNumArgs() > 0)
+    Stream = Call.getArg(0);
+  if (!Stream)
+    return false;
+  Stream = Stream->IgnoreParenImpCasts()->IgnoreImplicit();
+  if (isa<CXXConstructExpr, CXXFunctionalCastExpr>(Stream))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Stream);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+         !Var->getType()->isReferenceType();
+}
+
 /// False for the calls of a blocking function's family that do not block:
 /// stdio writes to stdout and stderr (console output, like printf), and the
-/// std::filesystem overloads that only inspect a file_status.
+/// std::filesystem overloads that only inspect a file_status; and not
+/// reported again: I/O on a file stream the function opened itself.
 bool blocksForTheseArguments(llvm::StringRef Name, Remedy Fix,
                              const CallExpr &Call) {
+  if (isFileStreamIO(Name))
+    return !isOwnStream(Call);
   if (Name.starts_with("std::filesystem::")) {
     const FunctionDecl *Callee = Call.getDirectCallee();
     return llvm::any_of(Callee->parameters(), [](const ParmVarDecl *Param) {
@@ -273,82 +353,6 @@ bool blocksForTheseArguments(llvm::StringRef Name, Remedy Fix,
     return llvm::none_of(Call.arguments(), isStandardOutput);
   return true;
 }
-
-/// The function a call certainly runs: none for a virtual call that the
-/// compiler could dispatch elsewhere.
-const FunctionDecl *certainCallee(const CallExpr &Call) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
-  if (!Method || !Method->isVirtual())
-    return Callee;
-  const auto *Member = dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParens());
-  if ((Member && Member->hasQualifier()) || Method->hasAttr<FinalAttr>() ||
-      Method->getParent()->hasAttr<FinalAttr>())
-    return Callee;
-  return nullptr;
-}
-
-/// A function whose body is followed when a coroutine calls it: defined in
-/// the user's code, not a coroutine (calling one only creates its task), and
-/// not part of the standard library or of a runtime, which the lists and the
-/// profiles describe.
-const FunctionDecl *followableHelper(const FunctionDecl *Callee,
-                                     ProfileSet &Profiles) {
-  const FunctionDecl *Definition = nullptr;
-  if (!Callee || !Callee->hasBody(Definition) || !Definition->getBody())
-    return nullptr;
-  if (isa<CoroutineBodyStmt>(Definition->getBody()) ||
-      Definition->isDependentContext() || Profiles.isRuntimeCode(*Definition))
-    return nullptr;
-  const SourceManager &SM = Definition->getASTContext().getSourceManager();
-  if (SM.isInSystemHeader(Definition->getLocation()))
-    return nullptr;
-  return Definition;
-}
-
-/// How to name a helper in a message: a lambda or function object by the
-/// variable it is called through (`pause()`), anything else by its name.
-std::string helperName(const Stmt &At, const FunctionDecl &Helper) {
-  const auto *Call = dyn_cast<CXXOperatorCallExpr>(&At);
-  if (Call && Call->getOperator() == OO_Call)
-    if (const auto *Object =
-            dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts()))
-      return Object->getDecl()->getNameAsString();
-  const auto *Method = dyn_cast<CXXMethodDecl>(&Helper);
-  if (Method && Method->getParent()->isLambda())
-    return "lambda";
-  return Helper.getNameAsString();
-}
-
-/// The calls and constructions of a helper's own code (member initialisers
-/// included, nested lambdas and local classes excluded), in source order.
-class HelperCode : public RecursiveASTVisitor<HelperCode> {
-public:
-  static std::vector<const Stmt *> of(const FunctionDecl &Helper) {
-    HelperCode Collector;
-    if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(&Helper))
-      for (const CXXCtorInitializer *Init : Constructor->inits())
-        if (Init->isWritten())
-          Collector.TraverseStmt(Init->getInit());
-    Collector.TraverseStmt(Helper.getBody());
-    return std::move(Collector.Code);
-  }
-
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
-  bool TraverseBlockExpr(BlockExpr *) { return true; }
-  bool VisitCallExpr(CallExpr *Call) {
-    Code.push_back(Call);
-    return true;
-  }
-  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
-    Code.push_back(Construct);
-    return true;
-  }
-
-private:
-  std::vector<const Stmt *> Code;
-};
 
 bool isInTemplateInstantiation(const FunctionDecl &Function) {
   for (const DeclContext *Context = &Function; Context;
@@ -518,7 +522,6 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void BlockingCallCheck::onStartOfTranslationUnit() {
   CoroutineCheck::onStartOfTranslationUnit();
   Summaries.clear();
-  InProgress.clear();
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -543,6 +546,8 @@ std::optional<BlockingOp> BlockingCallCheck::blockingCall(const CallExpr *Call,
   Names.push_back(plainQualifiedName(Callee));
   if (const CXXRecordDecl *Object = objectClass(*Call))
     Names.push_back(plainQualifiedName(Object) + "::" + Callee->getNameAsString());
+  if (const CXXRecordDecl *Stream = streamArgumentClass(*Call, *Callee))
+    Names.push_back(plainQualifiedName(Stream) + "::" + Callee->getNameAsString());
   for (const std::string &Name : Names)
     if (Allowed.contains(Name))
       return std::nullopt;
@@ -590,24 +595,30 @@ BlockingCallCheck::blockingHelperCall(const Stmt *At, const FunctionDecl *Callee
 
 std::optional<BlockingOp> BlockingCallCheck::helperSummary(const FunctionDecl *Helper,
                                                            unsigned Depth) {
-  if (auto It = Summaries.find(Helper); It != Summaries.end())
-    return It->second;
-  if (Depth >= MaxHelperDepth || InProgress.contains(Helper)) {
-    SummaryWasCut = true;
-    return std::nullopt;
+  return Summaries.get(
+      Helper, Depth,
+      [this](const FunctionDecl &Code, unsigned Deeper) -> std::optional<BlockingOp> {
+        for (const Stmt *S : helperCode(Code))
+          if (std::optional<BlockingOp> Found = blockingOp(S, Deeper))
+            return Found;
+        return std::nullopt;
+      });
+}
+
+bool BlockingCallCheck::isNonBlockingIO(const BlockingOp &Op,
+                                        const CoroutineInfo &Info) {
+  // The call that blocks, at the end of the helper chain, and the functions
+  // on the way to it.
+  llvm::SmallVector<const FunctionDecl *, 4> Around{&Info.function()};
+  const Stmt *Blocking = Op.At;
+  for (const FunctionDecl *Helper = Op.Helper; Helper;) {
+    Around.push_back(Helper);
+    std::optional<BlockingOp> Inner = helperSummary(Helper, 0);
+    Blocking = Inner->At;
+    Helper = Inner->Helper;
   }
-  InProgress[Helper] = true;
-  bool OuterWasCut = std::exchange(SummaryWasCut, false);
-  std::optional<BlockingOp> Found;
-  for (const Stmt *S : HelperCode::of(*Helper))
-    if ((Found = blockingOp(S, Depth + 1)))
-      break;
-  InProgress.erase(Helper);
-  // "Does not block" is only known for sure when nothing was cut short.
-  if (Found || !SummaryWasCut)
-    Summaries[Helper] = Found;
-  SummaryWasCut = OuterWasCut || SummaryWasCut;
-  return Found;
+  const auto *Call = dyn_cast<CallExpr>(Blocking);
+  return Call && runsNonBlocking(*Call, Around, Info);
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
@@ -631,7 +642,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const RuntimeProfile &Runtime = model().profile(Info).Text;
 
   for (const BlockingOp &Op : Found) {
-    if (Profiles.isAfterOffloadAwait(Info, *Op.At))
+    if (Profiles.isAfterOffloadAwait(Info, *Op.At) || isNonBlockingIO(Op, Info))
       continue;
     if (!Op.Helper) {
       diag(Op.At->getBeginLoc(),

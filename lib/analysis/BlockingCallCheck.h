@@ -4,7 +4,7 @@
 #define ASYNC_LINT_BLOCKING_CALL_CHECK_H
 
 #include "CoroutineCheck.h"
-#include "llvm/ADT/DenseMap.h"
+#include "HelperCalls.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
 
@@ -54,6 +54,9 @@ private:
   std::optional<BlockingOp> blockingHelperCall(const Stmt *At,
                                                const FunctionDecl *Callee,
                                                unsigned Depth);
+  /// True if \p Op, or the call it leads to through helpers, is a socket
+  /// call on a non-blocking descriptor (NonBlockingIO.h).
+  bool isNonBlockingIO(const BlockingOp &Op, const CoroutineInfo &Info);
   /// The first blocking operation of a helper's own code, memoised.
   std::optional<BlockingOp> helperSummary(const FunctionDecl *Helper,
                                           unsigned Depth);
@@ -74,13 +77,9 @@ private:
   llvm::StringMap<ListedName> Types;
   llvm::StringMap<bool> Allowed;
 
-  /// Per translation unit: helpers' summaries (null: the helper does not
-  /// block) and the helpers being summarised (a recursion guard).
-  llvm::DenseMap<const FunctionDecl *, std::optional<BlockingOp>> Summaries;
-  llvm::DenseMap<const FunctionDecl *, bool> InProgress;
-  /// Set when a summary depended on a cut (recursion or depth), so that a
-  /// "does not block" answer is not memoised.
-  bool SummaryWasCut = false;
+  /// Per translation unit: helpers' summaries (none: the helper does not
+  /// block).
+  HelperSummaries<BlockingOp> Summaries;
 };
 
 } // namespace clang::tidy::async

@@ -291,10 +291,80 @@ const CXXRecordDecl *promiseOf(const CXXRecordDecl *Record) {
   return nullptr;
 }
 
+/// The `std::coroutine_traits` class template, if the unit declares it.
+const ClassTemplateDecl *coroutineTraits(const ASTContext &Ctx) {
+  for (const NamedDecl *Std :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("std")))
+    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Std))
+      for (const NamedDecl *Found :
+           Namespace->lookup(&Ctx.Idents.get("coroutine_traits")))
+        if (const auto *Template = dyn_cast<ClassTemplateDecl>(Found))
+          return Template;
+  return nullptr;
+}
+
+/// True if the type \p Arg, a specialization's first template argument,
+/// names \p Record or the class template \p Record is made from.
+bool namesReturnType(const TemplateArgument &Arg, const CXXRecordDecl *Record) {
+  if (Arg.getKind() != TemplateArgument::Type)
+    return false;
+  const CXXRecordDecl *Named = classOf(Arg.getAsType());
+  if (!Named)
+    return false;
+  auto Pattern = [](const CXXRecordDecl *R) -> const Decl * {
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(R))
+      return Spec->getSpecializedTemplate()->getTemplatedDecl()->getCanonicalDecl();
+    if (const ClassTemplateDecl *Template = R->getDescribedClassTemplate())
+      return Template->getTemplatedDecl()->getCanonicalDecl();
+    return R->getCanonicalDecl();
+  };
+  return Pattern(Named) == Pattern(Record);
+}
+
+/// The promise types that `std::coroutine_traits` specializations written
+/// for coroutines returning \p Record name (concurrencpp attaches its
+/// promises this way, not with a nested `promise_type`).
+llvm::SmallVector<const CXXRecordDecl *, 2>
+promisesFromTraits(const CXXRecordDecl *Record) {
+  llvm::SmallVector<const CXXRecordDecl *, 2> Promises;
+  const ClassTemplateDecl *Traits = coroutineTraits(Record->getASTContext());
+  if (!Traits)
+    return Promises;
+  auto Add = [&](const CXXRecordDecl *Specialization) {
+    const NamedDecl *Member = findMember(Specialization, "promise_type");
+    if (const auto *Alias = dyn_cast_or_null<TypedefNameDecl>(Member))
+      Promises.push_back(classOf(Alias->getUnderlyingType()));
+    else if (Member)
+      Promises.push_back(dyn_cast<CXXRecordDecl>(Member));
+  };
+  llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
+  const_cast<ClassTemplateDecl *>(Traits)->getPartialSpecializations(Partials);
+  for (const ClassTemplatePartialSpecializationDecl *Partial : Partials) {
+    const TemplateArgumentList &Args = Partial->getTemplateArgs();
+    if (Args.size() > 0 && namesReturnType(Args[0], Record))
+      Add(Partial);
+  }
+  for (const ClassTemplateSpecializationDecl *Spec : Traits->specializations()) {
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    if (Spec->getSpecializationKind() == TSK_ExplicitSpecialization &&
+        Args.size() > 0 && namesReturnType(Args[0], Record))
+      Add(Spec);
+  }
+  return Promises;
+}
+
 bool isSuspendAlways(QualType T) {
   const CXXRecordDecl *Record = classOf(T);
   return Record && Record->getName() == "suspend_always" &&
          Record->isInStdNamespace();
+}
+
+/// True if a coroutine with \p Promise starts suspended: its
+/// initial_suspend() returns std::suspend_always.
+bool startsSuspended(const CXXRecordDecl *Promise) {
+  const auto *InitialSuspend =
+      dyn_cast_or_null<FunctionDecl>(findMember(Promise, "initial_suspend"));
+  return InitialSuspend && isSuspendAlways(InitialSuspend->getReturnType());
 }
 
 } // namespace
@@ -312,9 +382,14 @@ bool CoroutineModel::isTaskType(QualType T,
 
   auto [It, Inserted] = TaskTypeCache.try_emplace(Record);
   if (Inserted) {
-    const auto *InitialSuspend = dyn_cast_or_null<FunctionDecl>(
-        findMember(promiseOf(Record), "initial_suspend"));
-    It->second = (InitialSuspend && isSuspendAlways(InitialSuspend->getReturnType())) ||
+    llvm::SmallVector<const CXXRecordDecl *, 2> Promises;
+    if (const CXXRecordDecl *Promise = promiseOf(Record))
+      Promises.push_back(Promise);
+    else
+      Promises = promisesFromTraits(Record);
+    // Lazy only if every promise the type may get starts suspended; or a
+    // task type a runtime profile names.
+    It->second = (!Promises.empty() && llvm::all_of(Promises, startsSuspended)) ||
                  llvm::is_contained(Profiles.allTaskTypes(), plainQualifiedName(Record));
   }
   return It->second;

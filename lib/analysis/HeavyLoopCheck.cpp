@@ -1,6 +1,7 @@
 //===--- HeavyLoopCheck.cpp - async-heavy-loop -----------------------------===//
 
 #include "HeavyLoopCheck.h"
+#include "HelperCalls.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -12,7 +13,6 @@ namespace clang::tidy::async {
 namespace {
 
 constexpr std::uint64_t DefaultTripCountThreshold = 100000;
-
 /// The fix of a heavy loop (of a nest, with \p Nest) in \p Runtime's words.
 std::string remedy(const RuntimeProfile &Runtime, bool Nest) {
   return (Nest ? "move them to " : "move it to ") + Runtime.OffloadAdvice +
@@ -363,33 +363,6 @@ bool isSpinLoop(const Stmt &Loop) {
   return Checker.check(Body) && Checker.check(Inc);
 }
 
-/// True if \p Loop hands work to the runtime as it goes (a profile's spawn
-/// or offload call, `asyncrt::spawn`): a fan-out, the cheap way the lesson
-/// spawns a hundred thousand tasks, not heavy work of its own.
-bool spawnsTasks(const Stmt &Loop, const std::vector<std::string> &SpawnFunctions) {
-  class Finder : public RecursiveASTVisitor<Finder> {
-  public:
-    explicit Finder(const std::vector<std::string> &SpawnFunctions)
-        : SpawnFunctions(SpawnFunctions) {}
-    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-    bool VisitCallExpr(CallExpr *Call) {
-      Found = hasQualifiedNameIn(Call->getDirectCallee(), SpawnFunctions);
-      return !Found;
-    }
-    const std::vector<std::string> &SpawnFunctions;
-    bool Found = false;
-  };
-  Finder F(SpawnFunctions);
-  F.TraverseStmt(const_cast<Stmt *>(&Loop));
-  return F.Found;
-}
-
-Count saturatingProduct(Count A, Count B) {
-  if (A != 0 && B > std::numeric_limits<Count>::max() / A)
-    return std::numeric_limits<Count>::max();
-  return A * B;
-}
-
 const Stmt *loopBody(const Stmt &Loop) {
   if (const auto *For = dyn_cast<ForStmt>(&Loop))
     return For->getBody();
@@ -400,10 +373,85 @@ const Stmt *loopBody(const Stmt &Loop) {
   return cast<DoStmt>(Loop).getBody();
 }
 
+/// True if \p Loop calls one of \p SpawnFunctions (a profile's spawn or
+/// offload call: `asyncrt::spawn`, `asyncrt::spawn_blocking`, a nursery's
+/// `start` whatever its template arguments) as it goes: a fan-out, the cheap
+/// way the lesson spawns a hundred thousand tasks, not heavy work of its own.
+bool spawnsTasks(const Stmt &Loop, llvm::ArrayRef<std::string> SpawnFunctions) {
+  class Finder : public RecursiveASTVisitor<Finder> {
+  public:
+    explicit Finder(llvm::ArrayRef<std::string> SpawnFunctions)
+        : SpawnFunctions(SpawnFunctions) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitCallExpr(CallExpr *Call) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      Found = Callee && (hasQualifiedNameIn(Callee, SpawnFunctions) ||
+                         llvm::is_contained(SpawnFunctions,
+                                            plainQualifiedName(Callee)));
+      return !Found;
+    }
+    llvm::ArrayRef<std::string> SpawnFunctions;
+    bool Found = false;
+  };
+  Finder F(SpawnFunctions);
+  F.TraverseStmt(const_cast<Stmt *>(&Loop));
+  return F.Found;
+}
+
+/// True if \p Arg is work made to be handed away: a closure, or a task or
+/// other awaitable a call makes on the spot (`make_job(i)`, `run(pool, f)`).
+bool isWorkMadeHere(const Expr *Arg, CoroutineModel &Model) {
+  Arg = Arg->IgnoreImplicit();
+  // A closure converted on the way in (to a std::function parameter).
+  if (const auto *Convert = dyn_cast<CXXConstructExpr>(Arg);
+      Convert && Convert->getNumArgs() == 1)
+    Arg = Convert->getArg(0)->IgnoreImplicit();
+  if (isa<LambdaExpr>(Arg))
+    return true;
+  return isa<CallExpr>(Arg) &&
+         (isAwaitableType(Arg->getType()) || Model.isTaskType(Arg->getType(), {}));
+}
+
+/// True if \p S only hands work away, on any runtime: every statement is a
+/// call given a closure or a fresh task (`pool.submit([=] { ... })`,
+/// `tasks.push_back(work(i))`, `nursery.start(child)`), a variable holding
+/// such a task, or a loop of such statements. Whatever the pool does with the
+/// work, it is not this coroutine's CPU time.
+bool onlyHandsWorkAway(const Stmt *S, CoroutineModel &Model) {
+  if (!S)
+    return false;
+  if (const auto *Block = dyn_cast<CompoundStmt>(S))
+    return !Block->body_empty() &&
+           llvm::all_of(Block->body(), [&](const Stmt *Child) {
+             return isa<NullStmt>(Child) || onlyHandsWorkAway(Child, Model);
+           });
+  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+    return onlyHandsWorkAway(loopBody(*S), Model);
+  if (const auto *Decls = dyn_cast<DeclStmt>(S))
+    return llvm::all_of(Decls->decls(), [&](const Decl *D) {
+      const auto *Var = dyn_cast<VarDecl>(D);
+      return Var && Var->getInit() && isWorkMadeHere(Var->getInit(), Model);
+    });
+  const auto *Call = dyn_cast<CallExpr>(S);
+  if (const auto *E = dyn_cast<Expr>(S))
+    Call = dyn_cast<CallExpr>(E->IgnoreImplicit());
+  return Call && llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+           return isWorkMadeHere(Arg, Model);
+         });
+}
+
+Count saturatingProduct(Count A, Count B) {
+  if (A != 0 && B > std::numeric_limits<Count>::max() / A)
+    return std::numeric_limits<Count>::max();
+  return A * B;
+}
+
 /// The facts about each loop of one coroutine body the check decides on.
 struct LoopFacts {
   std::optional<Count> Trips;
   bool ExitsEarly = false;
+  /// The loop spawns or hands away its work (and so do the loops inside).
+  bool HandsAway = false;
   /// Iterations of the innermost body: the trip count times the largest
   /// such count of the constant loops directly inside.
   std::optional<Count> Work;
@@ -425,22 +473,19 @@ void HeavyLoopCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(coroutineBodyStmt().bind("coroutine"), this);
 }
 
-void HeavyLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("coroutine");
-  const CoroutineInfo &Info = model().info(*Body);
-  // A template's own body is checked in its instantiations, where bounds
-  // that depend on template arguments are known.
-  if (Info.function().isDependentContext())
-    return;
-  llvm::ArrayRef<LoopInfo> Loops = Info.loops();
+std::vector<HeavyLoopCheck::HeavyLoop>
+HeavyLoopCheck::heavyLoops(llvm::ArrayRef<LoopInfo> Loops, ASTContext &Ctx) {
   std::vector<LoopFacts> Facts(Loops.size());
   for (size_t I = 0; I < Loops.size(); ++I) {
-    Facts[I].Trips = tripCount(*Loops[I].Loop, *Result.Context);
+    Facts[I].Trips = tripCount(*Loops[I].Loop, Ctx);
     Facts[I].ExitsEarly = Facts[I].Trips && exitsEarly(loopBody(*Loops[I].Loop));
+    Facts[I].HandsAway =
+        spawnsTasks(*Loops[I].Loop, model().profiles().allSpawnFunctions()) ||
+                         onlyHandsWorkAway(loopBody(*Loops[I].Loop), model());
   }
   // Inner loops come after their outer loops: fill the work bottom-up.
   for (size_t I = Loops.size(); I-- > 0;) {
-    if (!Facts[I].Trips || Facts[I].ExitsEarly)
+    if (!Facts[I].Trips || Facts[I].ExitsEarly || Facts[I].HandsAway)
       continue;
     Count Inner = 1;
     for (size_t J = I + 1; J < Loops.size(); ++J)
@@ -459,49 +504,141 @@ void HeavyLoopCheck::check(const MatchFinder::MatchResult &Result) {
   auto FirstInnerNonConstant = [&](int I) -> const Stmt * {
     for (size_t J = I + 1; J < Loops.size(); ++J)
       for (int P = Loops[J].Parent; P >= 0; P = Loops[P].Parent)
-        if (P == I && !Facts[J].Trips)
+        if (P == I && !Facts[J].Trips && !Facts[J].HandsAway)
           return Loops[J].Loop;
     return nullptr;
   };
 
+  std::vector<HeavyLoop> Found;
+  for (size_t I = 0; I < Loops.size(); ++I) {
+    const LoopInfo &Loop = Loops[I];
+    if (Loop.Suspends || UnderReported(I) || Facts[I].HandsAway)
+      continue;
+    const LoopFacts &Fact = Facts[I];
+    if (Fact.Work && *Fact.Work >= TripCountThreshold)
+      Found.push_back({Loop.Loop, HeavyLoop::Constant, *Fact.Work,
+                       *Fact.Work != *Fact.Trips, nullptr});
+    else if (!Fact.Trips && isSpinLoop(*Loop.Loop))
+      Found.push_back({Loop.Loop, HeavyLoop::Spin, 0, false, nullptr});
+    else if (const Stmt *Inner = Fact.Trips ? nullptr : FirstInnerNonConstant(I))
+      Found.push_back({Loop.Loop, HeavyLoop::Nest, 0, false, Inner});
+    else
+      continue;
+    Reported[I] = true;
+  }
+  return Found;
+}
+
+std::string HeavyLoopCheck::describe(const HeavyLoop &Loop) {
+  switch (Loop.What) {
+  case HeavyLoop::Constant:
+    return (Loop.IsNest ? "loop nest runs " : "loop runs ") +
+           std::to_string(Loop.Work) + " iterations without suspending";
+  case HeavyLoop::Spin:
+    return "loop never suspends and nothing in its body can end it";
+  case HeavyLoop::Nest:
+    return "nested loops with non-constant bounds run without suspending";
+  }
+  llvm_unreachable("unknown heavy loop");
+}
+
+std::optional<HeavyLoopCheck::HeavyStep>
+HeavyLoopCheck::heavyHelperCall(const Stmt *At, unsigned Depth) {
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(At))
+    Callee = certainCallee(*Call);
+  else
+    Callee = cast<CXXConstructExpr>(At)->getConstructor();
+  const FunctionDecl *Helper = followableHelper(Callee, model().profiles());
+  if (!Helper || !helperSummary(Helper, Depth))
+    return std::nullopt;
+  return HeavyStep{At, Helper, helperName(*At, *Helper)};
+}
+
+std::optional<HeavyLoopCheck::HeavyStep>
+HeavyLoopCheck::helperSummary(const FunctionDecl *Helper, unsigned Depth) {
+  return Summaries.get(
+      Helper, Depth,
+      [this](const FunctionDecl &Code, unsigned Deeper) -> std::optional<HeavyStep> {
+        // Only the certain shapes: a nest of data-dependent loops in a helper
+        // is as often a short retry loop of a lock-free structure.
+        for (const HeavyLoop &Loop :
+             heavyLoops(helperLoops(Code), Code.getASTContext()))
+          if (Loop.What != HeavyLoop::Nest)
+            return HeavyStep{Loop.Loop, nullptr, describe(Loop)};
+        for (const Stmt *S : helperCode(Code))
+          if (std::optional<HeavyStep> Step = heavyHelperCall(S, Deeper))
+            return Step;
+        return std::nullopt;
+      });
+}
+
+void HeavyLoopCheck::onStartOfTranslationUnit() {
+  CoroutineCheck::onStartOfTranslationUnit();
+  Summaries.clear();
+}
+
+void HeavyLoopCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("coroutine");
+  const CoroutineInfo &Info = model().info(*Body);
+  // A template's own body is checked in its instantiations, where bounds
+  // that depend on template arguments are known.
+  if (Info.function().isDependentContext())
+    return;
   // Heavy work is what a blocking pool is for; asked only of heavy loops.
   ProfileSet &Profiles = model().profiles();
   std::optional<bool> Offloaded;
-  auto OnBlockingPool = [&](const Stmt &Loop) {
+  auto OnBlockingPool = [&](const Stmt &At) {
     if (!Offloaded)
       Offloaded = Profiles.runsWhereItMayBlock(Info, *Result.Context);
-    return *Offloaded || Profiles.isAfterOffloadAwait(Info, Loop);
+    return *Offloaded || Profiles.isAfterOffloadAwait(Info, At);
   };
+  const RuntimeProfile &Runtime = model().profile(Info).Text;
 
-  for (size_t I = 0; I < Loops.size(); ++I) {
-    const LoopInfo &Loop = Loops[I];
-    if (Loop.Suspends || UnderReported(I) ||
-        spawnsTasks(*Loop.Loop, Profiles.allSpawnFunctions()))
+  for (const HeavyLoop &Found : heavyLoops(Info.loops(), *Result.Context)) {
+    if (OnBlockingPool(*Found.Loop))
       continue;
-    SourceLocation At = Loop.Loop->getBeginLoc();
-    const LoopFacts &Fact = Facts[I];
-    bool Heavy = Fact.Work && *Fact.Work >= TripCountThreshold;
-    bool Spins = !Heavy && !Fact.Trips && isSpinLoop(*Loop.Loop);
-    const Stmt *Inner =
-        Heavy || Spins || Fact.Trips ? nullptr : FirstInnerNonConstant(I);
-    if ((!Heavy && !Spins && !Inner) || OnBlockingPool(*Loop.Loop))
-      continue;
-    std::string Fix = remedy(model().profile(Info).Text, /*Nest=*/Inner != nullptr);
-    if (Heavy) {
+    SourceLocation At = Found.Loop->getBeginLoc();
+    switch (Found.What) {
+    case HeavyLoop::Constant:
       diag(At, "%select{loop|loop nest}0 runs %1 iterations without "
                "suspending; %2")
-          << (*Fact.Work != *Fact.Trips) << *Fact.Work << Fix;
-    } else if (Spins) {
+          << Found.IsNest << Found.Work << remedy(Runtime, /*Nest=*/false);
+      break;
+    case HeavyLoop::Spin:
       diag(At, "loop never suspends and nothing in its body can end it; %0")
-          << Fix;
-    } else {
+          << remedy(Runtime, /*Nest=*/false);
+      break;
+    case HeavyLoop::Nest:
       diag(At, "nested loops with non-constant bounds run without suspending; "
                "%0")
-          << Fix;
-      diag(Inner->getBeginLoc(), "inner loop with a non-constant bound",
+          << remedy(Runtime, /*Nest=*/true);
+      diag(Found.Inner->getBeginLoc(), "inner loop with a non-constant bound",
            DiagnosticIDs::Note);
+      break;
     }
-    Reported[I] = true;
+  }
+
+  // Helpers of the same unit that run a heavy loop, reported at the call
+  // with the chain down to the loop in notes.
+  std::vector<const Stmt *> Calls(Info.calls().begin(), Info.calls().end());
+  Calls.insert(Calls.end(), Info.constructions().begin(), Info.constructions().end());
+  for (const Stmt *Call : Calls) {
+    std::optional<HeavyStep> Step = heavyHelperCall(Call, 0);
+    if (!Step || OnBlockingPool(*Call))
+      continue;
+    diag(Call->getBeginLoc(),
+         "'%0' runs a heavy loop without suspending; call it through %1")
+        << Step->Text << Runtime.OffloadAdvice;
+    for (const FunctionDecl *Helper = Step->Callee; Helper;) {
+      std::optional<HeavyStep> Inner = helperSummary(Helper, 0);
+      if (Inner->Callee)
+        diag(Inner->At->getBeginLoc(), "'%0' runs it here", DiagnosticIDs::Note)
+            << Inner->Text;
+      else
+        diag(Inner->At->getBeginLoc(), "%0", DiagnosticIDs::Note) << Inner->Text;
+      Helper = Inner->Callee;
+    }
   }
 }
 

@@ -15,10 +15,16 @@
 //
 // At a join the held sets are united: a lock held on some path counts.
 //
+// A guard handed to an awaiter (`co_await awaiter(*this, lock)`, whose
+// constructor moves the guard into a member) leaves with the awaiter: it is
+// held at the suspension unless the awaiter's await_suspend releases that
+// member (concurrencpp's async_lock_awaiter), and released after it.
+//
 //===----------------------------------------------------------------------===//
 
 #include "CoroutineModel.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -178,6 +184,74 @@ const ValueDecl *movedFromGuard(const Expr *Arg) {
   return lockDeclOf(Call->getArg(0));
 }
 
+/// A guard a co_await hands to its awaiter, and whether the awaiter
+/// releases it in await_suspend, once the coroutine is suspended.
+struct HandedGuard {
+  const ValueDecl *Guard = nullptr;
+  bool ReleasedOnSuspend = false;
+};
+
+/// The awaiter object a co_await constructs in place:
+/// `co_await awaiter(args...)` or `co_await awaiter{args...}`.
+const CXXConstructExpr *awaiterConstruction(const Stmt &Suspension) {
+  const auto *Await = dyn_cast<CoawaitExpr>(&Suspension);
+  if (!Await)
+    return nullptr;
+  const Expr *Operand = ignoreWrappers(Await->getOperand());
+  if (const auto *Cast = dyn_cast_or_null<CXXFunctionalCastExpr>(Operand))
+    Operand = ignoreWrappers(Cast->getSubExpr());
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Operand);
+  if (!Construct || !isAwaitableType(Construct->getType()))
+    return nullptr;
+  return Construct;
+}
+
+/// The member an awaiter's constructor moves its parameter \p Param into:
+/// `m_lock(std::move(lock))`.
+const FieldDecl *memberTakenFrom(const CXXConstructorDecl &Constructor,
+                                 const ParmVarDecl *Param) {
+  for (const CXXCtorInitializer *Init : Constructor.inits()) {
+    if (!Init->isMemberInitializer())
+      continue;
+    const auto *Construct =
+        dyn_cast<CXXConstructExpr>(ignoreWrappers(Init->getInit()));
+    if (!Construct || Construct->getNumArgs() == 0)
+      continue;
+    const Expr *From = Construct->getArg(0);
+    if (const auto *Move = dyn_cast<CallExpr>(ignoreWrappers(From));
+        Move && isStdMove(Move))
+      From = Move->getArg(0);
+    if (lockDeclOf(From) == Param)
+      return Init->getMember();
+  }
+  return nullptr;
+}
+
+/// True if \p Method's body unlocks, releases or moves away \p Member.
+bool releasesMember(const FunctionDecl *Method, const FieldDecl *Member) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Method || !Method->hasBody(Definition))
+    return false;
+  class Finder : public RecursiveASTVisitor<Finder> {
+  public:
+    explicit Finder(const FieldDecl *Member) : Member(Member) {}
+    bool VisitCallExpr(CallExpr *Call) {
+      if (isStdMove(Call))
+        Found |= lockDeclOf(Call->getArg(0)) == Member;
+      else if (std::optional<MemberCall> Called = asMemberCall(Call))
+        Found |= Called->Object == Member &&
+                 llvm::is_contained({"unlock", "unlock_shared", "release"},
+                                    Called->Name);
+      return !Found;
+    }
+    const FieldDecl *Member;
+    bool Found = false;
+  };
+  Finder F(Member);
+  F.TraverseStmt(Definition->getBody());
+  return F.Found;
+}
+
 class LockFlow {
 public:
   LockFlow(const CoroutineInfo &Info, ASTContext &Ctx, const LockConfig &Config)
@@ -283,8 +357,60 @@ private:
       Held.release(Call->Object);
   }
 
+  /// The guards the suspension \p Suspension hands to its awaiter: passed
+  /// by reference or moved to its constructor, which moves them into a member.
+  llvm::SmallVector<HandedGuard, 1> handedGuards(const Stmt &Suspension) const {
+    llvm::SmallVector<HandedGuard, 1> Handed;
+    const CXXConstructExpr *Construct = awaiterConstruction(Suspension);
+    const FunctionDecl *Definition = nullptr;
+    if (!Construct || !Construct->getConstructor()->hasBody(Definition))
+      return Handed;
+    const auto &Constructor = cast<CXXConstructorDecl>(*Definition);
+    for (unsigned I = 0, N = std::min(Construct->getNumArgs(),
+                                      Constructor.getNumParams());
+         I != N; ++I) {
+      const Expr *Arg = Construct->getArg(I);
+      const ValueDecl *Guard = movedFromGuard(Arg);
+      if (!Guard)
+        Guard = lockDeclOf(Arg);
+      if (!Guard || !isGuardType(Guard->getType()))
+        continue;
+      const FieldDecl *Member =
+          memberTakenFrom(Constructor, Constructor.getParamDecl(I));
+      if (!Member)
+        continue;
+      const CXXRecordDecl *Awaiter = Constructor.getParent();
+      auto Suspend = Awaiter->lookup(&Ctx.Idents.get("await_suspend"));
+      Handed.push_back(
+          {Guard, !Suspend.empty() &&
+                      releasesMember(dyn_cast<FunctionDecl>(Suspend.front()),
+                                     Member)});
+    }
+    return Handed;
+  }
+
+  /// The locks held while the coroutine is suspended at \p Suspension:
+  /// \p Held, less the guards its awaiter releases in await_suspend, plus
+  /// the guards moved into an awaiter that keeps them.
+  LockSet heldWhileSuspended(const Stmt &Suspension, const LockSet &Held) const {
+    LockSet AtSuspension = Held;
+    for (const HandedGuard &Handed : handedGuards(Suspension)) {
+      if (Handed.ReleasedOnSuspend)
+        AtSuspension.release(Handed.Guard);
+      else if (auto Moved = MovedHeld.find(Handed.Guard);
+               Moved != MovedHeld.end() && !Held.contains(Handed.Guard))
+        AtSuspension.take(Handed.Guard, Moved->second);
+    }
+    return AtSuspension;
+  }
+
   void transfer(const CFGElement &Element, LockSet &Held) {
-    if (auto Statement = Element.getAs<CFGStmt>())
+    if (auto Statement = Element.getAs<CFGStmt>();
+        Statement && isExplicitSuspension(Statement->getStmt())) {
+      // The awaiter, gone after the co_await, took these guards with it.
+      for (const HandedGuard &Handed : handedGuards(*Statement->getStmt()))
+        Held.release(Handed.Guard);
+    } else if (Statement)
       transferStmt(Statement->getStmt(), Held);
     else if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>())
       Held.release(Dtor->getVarDecl());
@@ -326,8 +452,11 @@ private:
       LockSet Held = Entry[Block];
       for (const CFGElement &Element : *Block) {
         if (auto Statement = Element.getAs<CFGStmt>();
-            Statement && !Held.empty() && isExplicitSuspension(Statement->getStmt()))
-          Result.push_back(withLocks(*Statement->getStmt(), Held));
+            Statement && isExplicitSuspension(Statement->getStmt()))
+          if (LockSet AtSuspension =
+                  heldWhileSuspended(*Statement->getStmt(), Held);
+              !AtSuspension.empty())
+            Result.push_back(withLocks(*Statement->getStmt(), AtSuspension));
         transfer(Element, Held);
       }
     }
