@@ -15,6 +15,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -156,6 +157,11 @@ public:
                                                          ASTContext &Ctx,
                                                          const LockConfig &Config);
 
+  /// clang's CFG of \p Info's body, built once per body: with implicit and
+  /// temporary destructors, lifetime ends and scopes, and every suspension
+  /// point as an element of its own. Null if clang cannot build it.
+  const CFG *controlFlow(const CoroutineInfo &Info, ASTContext &Ctx);
+
   /// True if values of type \p T are lazy tasks: a coroutine return type
   /// whose promise's initial_suspend() returns std::suspend_always, or a type
   /// named in \p ExtraTaskTypes.
@@ -168,6 +174,7 @@ private:
   llvm::DenseMap<const CoroutineBodyStmt *, std::unique_ptr<CoroutineInfo>> Infos;
   llvm::DenseMap<const CoroutineBodyStmt *, std::vector<SuspensionWithLocks>>
       LockStates;
+  llvm::DenseMap<const CoroutineBodyStmt *, std::unique_ptr<CFG>> Graphs;
   llvm::DenseMap<const CXXRecordDecl *, bool> TaskTypeCache;
 };
 
