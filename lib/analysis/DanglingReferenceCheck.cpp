@@ -497,6 +497,9 @@ public:
       if (const auto *Declaration = dyn_cast<DeclStmt>(Parent)) {
         for (const Decl *D : Declaration->decls())
           if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit() == Child) {
+            // A task nobody uses never runs: async-unawaited-task's finding.
+            if (!Result.Spawned && !Var->isReferenced())
+              return Result;
             Result = escapes(Result, Parent, Var);
             if (Result.Spawned && Var->hasLocalStorage())
               Result.What = Fate::HandleInLocal;

@@ -511,6 +511,11 @@ asyncrt::task<> aborted_handle_is_taken_as_finished() {
   handle.abort();
 }
 
+asyncrt::task<> stored_task_never_used_never_runs() {
+  auto task = log_line(std::string("x"));
+  co_return;
+}
+
 asyncrt::task<> nolint_suppresses_the_warning() {
   std::string buffer = "x";
   asyncrt::spawn(log_line(buffer)); // NOLINT(async-dangling-reference)
