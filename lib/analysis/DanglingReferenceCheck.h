@@ -8,10 +8,10 @@
 namespace clang::tidy::async {
 
 /// Finds tasks that may outlive a reference, view, pointer, object or lambda
-/// capture they hold: a coroutine called with a temporary whose task is not
-/// awaited in the same full expression, and a task borrowing a local that
-/// is spawned and not joined before the local dies, returned, or stored
-/// where it outlives the local.
+/// capture they hold. A coroutine called with a temporary whose task is not
+/// awaited in the same full expression; a task borrowing a local that is
+/// spawned and not joined before the local dies, returned, or stored where
+/// it outlives the local.
 ///
 /// For the user-facing documentation see docs/checks/async-dangling-reference.md.
 class DanglingReferenceCheck : public CoroutineCheck {
@@ -25,7 +25,7 @@ public:
 private:
   /// The calls that run a task concurrently, detached from its creator
   /// unless their handle is awaited. The one place the spawn names come
-  /// from: a runtime profile can supply them here.
+  /// from: a runtime profile's spawns can be the option's default here.
   static constexpr llvm::StringLiteral SpawnFunctionsOption = "SpawnFunctions";
   const std::string SpawnFunctions;
   const std::vector<std::string> SpawnNames;

@@ -110,6 +110,19 @@ struct Holder {
     // CHECK: :[[@LINE-2]]:40: note: the temporary is destroyed here
     // CHECK: :[[@LINE-3]]:5: note: the task is stored in 'pending' here, still alive
   }
+  void start_with_a_local() {
+    std::string line = make_name();
+    pending = log_line(line);
+    // CHECK: :[[@LINE-1]]:24: warning: task returned by 'log_line' refers to 'line', which may be destroyed while the task is still alive; take 'line' by value [async-dangling-reference]
+    // CHECK: :[[@LINE+2]]:3: note: 'line' is destroyed here, at the end of its scope
+    // CHECK: :[[@LINE-3]]:5: note: the task is stored in 'pending' here, still alive
+  }
+  void local_task_in_the_locals_scope() {
+    std::string line = make_name();
+    asyncrt::task<> task = log_line(line);
+    task = log_line(line);
+    asyncrt::block_on(std::move(task));
+  }
 };
 
 void temporary_task_pushed_into_a_container(std::vector<asyncrt::task<>> &tasks) {
