@@ -529,6 +529,11 @@ asyncrt::task<> stored_task_never_used_never_runs() {
   co_return;
 }
 
+asyncrt::task<> capturing_lambda_awaited_at_once(int n) {
+  std::string text = "x";
+  co_await [&text, n]() -> asyncrt::task<> { co_await scale(n); co_await log_line(text); }();
+}
+
 asyncrt::task<> nolint_suppresses_the_warning() {
   std::string buffer = "x";
   asyncrt::spawn(log_line(buffer)); // NOLINT(async-dangling-reference)
