@@ -201,27 +201,14 @@ const ValueDecl *movedFromGuard(const Expr *Arg) {
 
 class LockFlow {
 public:
-  LockFlow(const CoroutineInfo &Info, ASTContext &Ctx, const LockConfig &Config)
-      : Info(Info), Ctx(Ctx), Config(Config) {}
+  LockFlow(const CoroutineInfo &Info, const LockConfig &Config)
+      : Info(Info), Config(Config) {}
 
-  std::vector<SuspensionWithLocks> run() {
-    CFG::BuildOptions Options;
-    Options.AddImplicitDtors = true;
-    Options.AddLifetime = true;
-    Options.AddScopes = true;
-    Options.AddTemporaryDtors = true;
-    // By default the CFG lists an expression as an element only where it is
-    // a statement of its own; a co_await in an initializer or an argument
-    // would be missed.
-    Options.setAlwaysAdd(Stmt::CoawaitExprClass)
-        .setAlwaysAdd(Stmt::CoyieldExprClass)
-        .setAlwaysAdd(Stmt::DependentCoawaitExprClass);
-    std::unique_ptr<CFG> Graph = CFG::buildCFG(
-        &Info.function(), Info.body().getBody(), &Ctx, Options);
-    if (!Graph)
-      return {};
-    solve(*Graph);
-    return collect(*Graph);
+  /// The locks at each suspension point along \p Graph, the body's CFG
+  /// (CoroutineModel::controlFlow).
+  std::vector<SuspensionWithLocks> run(const CFG &Graph) {
+    solve(Graph);
+    return collect(Graph);
   }
 
 private:
@@ -421,7 +408,6 @@ private:
   }
 
   const CoroutineInfo &Info;
-  ASTContext &Ctx;
   const LockConfig &Config;
   llvm::DenseMap<const CFGBlock *, LockSet> Entry;
   /// For a guard just moved from: the hold it had.
@@ -437,7 +423,8 @@ CoroutineModel::locksAtSuspensions(const CoroutineInfo &Info, ASTContext &Ctx,
     return {};
   auto [It, Inserted] = LockStates.try_emplace(&Info.body());
   if (Inserted)
-    It->second = LockFlow(Info, Ctx, Config).run();
+    if (const CFG *Graph = controlFlow(Info, Ctx))
+      It->second = LockFlow(Info, Config).run(*Graph);
   return It->second;
 }
 
