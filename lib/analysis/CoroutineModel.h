@@ -3,8 +3,9 @@
 // One model of C++20 coroutine code, shared by every async-* check and
 // computed once per coroutine body: which bodies are coroutines, the
 // suspension points the user wrote, the calls, constructions and loops of the
-// body's own code, which types are lazy tasks, and (on demand, only for bodies
-// that take a lock) the locks held at each suspension point.
+// body's own code, which types are lazy tasks, and on demand the body's
+// control-flow graph and (only for bodies that take a lock) the locks held at
+// each suspension point.
 //
 //===----------------------------------------------------------------------===//
 
