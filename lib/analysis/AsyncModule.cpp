@@ -1,6 +1,7 @@
 //===--- AsyncModule.cpp - Registers the async-* checks --------------------===//
 
 #include "BlockingCallCheck.h"
+#include "DanglingReferenceCheck.h"
 #include "HeavyLoopCheck.h"
 #include "LockAcrossAwaitCheck.h"
 #include "UnawaitedTaskCheck.h"
@@ -9,7 +10,8 @@
 namespace clang::tidy::async {
 namespace {
 
-/// The async-* checks: the four async mistakes of the lesson.
+/// The async-* checks: the four async mistakes of the lesson, and the
+/// dangling reference C++ adds to them.
 class AsyncModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
@@ -26,6 +28,7 @@ public:
     Register.operator()<BlockingCallCheck>("async-blocking-call");
     Register.operator()<LockAcrossAwaitCheck>("async-lock-across-await");
     Register.operator()<HeavyLoopCheck>("async-heavy-loop");
+    Register.operator()<DanglingReferenceCheck>("async-dangling-reference");
   }
 };
 

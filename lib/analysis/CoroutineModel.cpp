@@ -221,9 +221,31 @@ const CoroutineInfo &CoroutineModel::info(const CoroutineBodyStmt &Body) {
   return *Slot;
 }
 
+const CFG *CoroutineModel::controlFlow(const CoroutineInfo &Info,
+                                       ASTContext &Ctx) {
+  auto [It, Inserted] = Graphs.try_emplace(&Info.body());
+  if (Inserted) {
+    CFG::BuildOptions Options;
+    Options.AddImplicitDtors = true;
+    Options.AddLifetime = true;
+    Options.AddScopes = true;
+    Options.AddTemporaryDtors = true;
+    // By default the CFG lists an expression as an element only where it is
+    // a statement of its own; a co_await in an initializer or an argument
+    // would be missed.
+    Options.setAlwaysAdd(Stmt::CoawaitExprClass)
+        .setAlwaysAdd(Stmt::CoyieldExprClass)
+        .setAlwaysAdd(Stmt::DependentCoawaitExprClass);
+    It->second = CFG::buildCFG(&Info.function(), Info.body().getBody(), &Ctx,
+                               Options);
+  }
+  return It->second.get();
+}
+
 void CoroutineModel::reset() {
   Infos.clear();
   LockStates.clear();
+  Graphs.clear();
   TaskTypeCache.clear();
   Profiles.reset();
 }

@@ -3,8 +3,9 @@
 // One model of C++20 coroutine code, shared by every async-* check and
 // computed once per coroutine body: which bodies are coroutines, the
 // suspension points the user wrote, the calls, constructions and loops of the
-// body's own code, which types are lazy tasks, and (on demand, only for bodies
-// that take a lock) the locks held at each suspension point.
+// body's own code, which types are lazy tasks, and on demand the body's
+// control-flow graph and (only for bodies that take a lock) the locks held at
+// each suspension point.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +17,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "RuntimeProfile.h"
+#include "clang/Analysis/CFG.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -157,6 +159,11 @@ public:
                                                          ASTContext &Ctx,
                                                          const LockConfig &Config);
 
+  /// clang's CFG of \p Info's body, built once per body: with implicit and
+  /// temporary destructors, lifetime ends and scopes, and every suspension
+  /// point as an element of its own. Null if clang cannot build it.
+  const CFG *controlFlow(const CoroutineInfo &Info, ASTContext &Ctx);
+
   /// True if values of type \p T are lazy tasks: a coroutine return type
   /// whose promise's initial_suspend() returns std::suspend_always, or a type
   /// named in \p ExtraTaskTypes or in a runtime profile's TaskTypes.
@@ -177,6 +184,7 @@ private:
   llvm::DenseMap<const CoroutineBodyStmt *, std::unique_ptr<CoroutineInfo>> Infos;
   llvm::DenseMap<const CoroutineBodyStmt *, std::vector<SuspensionWithLocks>>
       LockStates;
+  llvm::DenseMap<const CoroutineBodyStmt *, std::unique_ptr<CFG>> Graphs;
   llvm::DenseMap<const CXXRecordDecl *, bool> TaskTypeCache;
 };
 

@@ -7,9 +7,16 @@
 //
 //   taken:     a guard constructed without std::defer_lock, `x.lock()`,
 //              `x.lock_shared()` (when lock() is blocking: it returns void),
-//              a guard move-constructed or move-assigned from a held guard;
-//   released:  `x.unlock()`, `x.unlock_shared()`, `guard.release()`, a guard
-//              moved from (`std::move(g)`), and the end of the guard's scope
+//              a guard move-constructed or move-assigned from a held guard,
+//              a guard assigned a locking temporary
+//              (`g = std::unique_lock<std::mutex>(m2)`);
+//   handed on: `guard.release();` leaves the guard's mutex locked with no
+//              owner: the hold passes to the mutex, until `m.unlock()`;
+//              `a.swap(b)` exchanges what two guards hold;
+//   released:  `x.unlock()`, `x.unlock_shared()`, `guard.release()` whose
+//              result is used (`g.release()->unlock()`: not followed
+//              further), a guard moved from (`std::move(g)`) or assigned an
+//              empty one (`g = {}`), and the end of the guard's scope
 //              (its implicit destructor, lifetime end or scope end; the last
 //              two also cover guards of dependent type in templates).
 //
@@ -32,22 +39,30 @@
 namespace clang::tidy::async {
 namespace {
 
-/// The held locks: lock declaration -> where it was taken. Few locks are held
-/// at once, so a small vector beats a map.
+/// Where a held lock was taken, and for a guard the mutex it locked (when
+/// the mutex is a variable or member), which stays locked if the guard lets
+/// go of it with release().
+struct Hold {
+  SourceLocation Where;
+  const ValueDecl *Mutex = nullptr;
+};
+
+/// The held locks: lock declaration -> its hold. Few locks are held at once,
+/// so a small vector beats a map.
 class LockSet {
 public:
   bool contains(const ValueDecl *Lock) const { return find(Lock) != nullptr; }
 
-  const SourceLocation *find(const ValueDecl *Lock) const {
-    for (const auto &[Held, Where] : Locks)
+  const Hold *find(const ValueDecl *Lock) const {
+    for (const auto &[Held, How] : Locks)
       if (Held == Lock)
-        return &Where;
+        return &How;
     return nullptr;
   }
 
-  void take(const ValueDecl *Lock, SourceLocation Where) {
+  void take(const ValueDecl *Lock, Hold How) {
     if (!contains(Lock))
-      Locks.push_back({Lock, Where});
+      Locks.push_back({Lock, How});
   }
 
   void release(const ValueDecl *Lock) {
@@ -57,9 +72,9 @@ public:
   /// Unites \p Other into this set; true if this set grew.
   bool unite(const LockSet &Other) {
     bool Grew = false;
-    for (const auto &[Lock, Where] : Other.Locks)
+    for (const auto &[Lock, How] : Other.Locks)
       if (!contains(Lock)) {
-        Locks.push_back({Lock, Where});
+        Locks.push_back({Lock, How});
         Grew = true;
       }
     return Grew;
@@ -70,7 +85,7 @@ public:
   auto end() const { return Locks.end(); }
 
 private:
-  llvm::SmallVector<std::pair<const ValueDecl *, SourceLocation>, 2> Locks;
+  llvm::SmallVector<std::pair<const ValueDecl *, Hold>, 2> Locks;
 };
 
 const Expr *ignoreWrappers(const Expr *E) {
@@ -143,14 +158,16 @@ const NamedDecl *classTemplateOrRecord(QualType T) {
   return Record;
 }
 
-/// The arguments a variable is constructed with, in whichever form the
-/// initializer has (resolved, dependent, braced).
-llvm::SmallVector<const Expr *, 2> constructionArgs(const VarDecl &Var) {
+/// The arguments an object is constructed with by the initializer or
+/// temporary \p Init, in whichever form it has (resolved, dependent, braced,
+/// a functional cast such as `std::unique_lock<std::mutex>(m)`).
+llvm::SmallVector<const Expr *, 2> constructionArgs(const Expr *Init) {
   llvm::SmallVector<const Expr *, 2> Args;
-  const Expr *Init = Var.getInit();
   if (!Init)
     return Args;
   Init = ignoreWrappers(Init);
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init))
+    Init = ignoreWrappers(Cast->getSubExpr());
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init))
     Args.append(Construct->arg_begin(), Construct->arg_end());
   else if (const auto *Parens = dyn_cast<ParenListExpr>(Init))
@@ -163,6 +180,10 @@ llvm::SmallVector<const Expr *, 2> constructionArgs(const VarDecl &Var) {
   else
     Args.push_back(Init);
   return Args;
+}
+
+llvm::SmallVector<const Expr *, 2> constructionArgs(const VarDecl &Var) {
+  return constructionArgs(Var.getInit());
 }
 
 /// True if \p Arg is one of the std:: tags that make a guard not lock
@@ -254,27 +275,14 @@ bool releasesMember(const FunctionDecl *Method, const FieldDecl *Member) {
 
 class LockFlow {
 public:
-  LockFlow(const CoroutineInfo &Info, ASTContext &Ctx, const LockConfig &Config)
-      : Info(Info), Ctx(Ctx), Config(Config) {}
+  LockFlow(const CoroutineInfo &Info, const LockConfig &Config)
+      : Info(Info), Config(Config) {}
 
-  std::vector<SuspensionWithLocks> run() {
-    CFG::BuildOptions Options;
-    Options.AddImplicitDtors = true;
-    Options.AddLifetime = true;
-    Options.AddScopes = true;
-    Options.AddTemporaryDtors = true;
-    // By default the CFG lists an expression as an element only where it is
-    // a statement of its own; a co_await in an initializer or an argument
-    // would be missed.
-    Options.setAlwaysAdd(Stmt::CoawaitExprClass)
-        .setAlwaysAdd(Stmt::CoyieldExprClass)
-        .setAlwaysAdd(Stmt::DependentCoawaitExprClass);
-    std::unique_ptr<CFG> Graph = CFG::buildCFG(
-        &Info.function(), Info.body().getBody(), &Ctx, Options);
-    if (!Graph)
-      return {};
-    solve(*Graph);
-    return collect(*Graph);
+  /// The locks at each suspension point along \p Graph, the body's CFG
+  /// (CoroutineModel::controlFlow).
+  std::vector<SuspensionWithLocks> run(const CFG &Graph) {
+    solve(Graph);
+    return collect(Graph);
   }
 
 private:
@@ -305,18 +313,75 @@ private:
   void transferDecl(const VarDecl &Var, LockSet &Held) const {
     if (!isGuardType(Var.getType()))
       return;
-    auto Args = constructionArgs(Var);
+    takeByConstruction(&Var, constructionArgs(Var), Var.getLocation(), Held);
+  }
+
+  /// Guard \p Guard is constructed (or assigned an object constructed) with
+  /// \p Args at \p Where: it holds what a guard moved in held, nothing with
+  /// no mutex or std::defer_lock, else the mutex of the first argument.
+  void takeByConstruction(const ValueDecl *Guard,
+                          llvm::ArrayRef<const Expr *> Args, SourceLocation Where,
+                          LockSet &Held) const {
     if (Args.empty() || llvm::any_of(Args, isDeferLockTag))
       return;
     if (const ValueDecl *From = movedFromGuard(Args.front())) {
       // `Guard g2(std::move(g1))`: g2 holds exactly what g1 held. The
       // std::move element came first and released g1, so look at the state
       // recorded for it.
-      if (auto Where = MovedHeld.find(From); Where != MovedHeld.end())
-        Held.take(&Var, Where->second);
+      if (auto Moved = MovedHeld.find(From); Moved != MovedHeld.end())
+        Held.take(Guard, Moved->second);
       return;
     }
-    Held.take(&Var, Var.getLocation());
+    Held.take(Guard, {Where, lockDeclOf(Args.front())});
+  }
+
+  /// `guard = other`: the guard lets go of its lock and holds what \p Value
+  /// holds: a guard moved in, a locking temporary, or nothing (`g = {}`).
+  void transferAssignment(const Expr *Target, const Expr *Value,
+                          SourceLocation Where, LockSet &Held) const {
+    const ValueDecl *To = lockDeclOf(Target);
+    if (!To || !isGuardType(To->getType()))
+      return;
+    Held.release(To);
+    if (movedFromGuard(Value) || isGuardType(ignoreWrappers(Value)->getType()))
+      takeByConstruction(To, constructionArgs(Value), Where, Held);
+  }
+
+  /// `guard.release();`: the guard forgets its mutex without unlocking it,
+  /// so from here the mutex itself is held, taken where the guard took it.
+  /// A mutex that is not a variable or member stays held under the guard's
+  /// name. Where the returned pointer is used, the analysis cannot follow
+  /// it and counts the lock as released.
+  void transferRelease(const MemberCall &Call, LockSet &Held) const {
+    if (!Info.isStatement(*Call.Call)) {
+      Held.release(Call.Object);
+      return;
+    }
+    const Hold *How = Held.find(Call.Object);
+    if (!How || !How->Mutex)
+      return;
+    Hold Orphaned = *How;
+    Held.release(Call.Object);
+    Held.take(Orphaned.Mutex, {Orphaned.Where, nullptr});
+  }
+
+  /// `a.swap(b)` on two guards: each holds what the other held.
+  void transferSwap(const MemberCall &Call, LockSet &Held) const {
+    const ValueDecl *Other =
+        Call.Call->getNumArgs() == 1 ? lockDeclOf(Call.Call->getArg(0)) : nullptr;
+    if (!Other || !isGuardType(Other->getType()))
+      return;
+    std::optional<Hold> Mine, Theirs;
+    if (const Hold *How = Held.find(Call.Object))
+      Mine = *How;
+    if (const Hold *How = Held.find(Other))
+      Theirs = *How;
+    Held.release(Call.Object);
+    Held.release(Other);
+    if (Theirs)
+      Held.take(Call.Object, *Theirs);
+    if (Mine)
+      Held.take(Other, *Mine);
   }
 
   void transferStmt(const Stmt *S, LockSet &Held) {
@@ -328,8 +393,8 @@ private:
     }
     if (const auto *Call = dyn_cast<CallExpr>(S); Call && isStdMove(Call)) {
       if (const ValueDecl *From = lockDeclOf(Call->getArg(0))) {
-        if (const SourceLocation *Where = Held.find(From))
-          MovedHeld[From] = *Where;
+        if (const Hold *How = Held.find(From))
+          MovedHeld[From] = *How;
         else
           MovedHeld.erase(From);
         Held.release(From);
@@ -338,22 +403,27 @@ private:
     }
     if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(S);
         Assign && Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2) {
-      const ValueDecl *To = lockDeclOf(Assign->getArg(0));
-      if (To && isGuardType(To->getType())) {
-        Held.release(To);
-        if (const ValueDecl *From = movedFromGuard(Assign->getArg(1)))
-          if (auto Where = MovedHeld.find(From); Where != MovedHeld.end())
-            Held.take(To, Where->second);
-      }
+      transferAssignment(Assign->getArg(0), Assign->getArg(1), S->getBeginLoc(),
+                         Held);
+      return;
+    }
+    // In a template, an assignment to a guard of dependent type.
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+        Assign && Assign->getOpcode() == BO_Assign && Assign->isTypeDependent()) {
+      transferAssignment(Assign->getLHS(), Assign->getRHS(), S->getBeginLoc(),
+                         Held);
       return;
     }
     std::optional<MemberCall> Call = asMemberCall(S);
     if (!Call || !Call->Object)
       return;
     if (isBlockingLockCall(*Call))
-      Held.take(Call->Object, S->getBeginLoc());
-    else if (Call->Name == "unlock" || Call->Name == "unlock_shared" ||
-             Call->Name == "release")
+      Held.take(Call->Object, {S->getBeginLoc(), nullptr});
+    else if (Call->Name == "release")
+      transferRelease(*Call, Held);
+    else if (Call->Name == "swap")
+      transferSwap(*Call, Held);
+    else if (Call->Name == "unlock" || Call->Name == "unlock_shared")
       Held.release(Call->Object);
   }
 
@@ -380,7 +450,7 @@ private:
       if (!Member)
         continue;
       const CXXRecordDecl *Awaiter = Constructor.getParent();
-      auto Suspend = Awaiter->lookup(&Ctx.Idents.get("await_suspend"));
+      auto Suspend = Awaiter->lookup(&Awaiter->getASTContext().Idents.get("await_suspend"));
       Handed.push_back(
           {Guard, !Suspend.empty() &&
                       releasesMember(dyn_cast<FunctionDecl>(Suspend.front()),
@@ -441,8 +511,8 @@ private:
   static SuspensionWithLocks withLocks(const Stmt &Suspension, const LockSet &Held) {
     SuspensionWithLocks Found;
     Found.Suspension = &Suspension;
-    for (const auto &[Lock, Where] : Held)
-      Found.Locks.push_back({Lock->getNameAsString(), Where});
+    for (const auto &[Lock, How] : Held)
+      Found.Locks.push_back({Lock->getNameAsString(), How.Where});
     return Found;
   }
 
@@ -467,11 +537,10 @@ private:
   }
 
   const CoroutineInfo &Info;
-  ASTContext &Ctx;
   const LockConfig &Config;
   llvm::DenseMap<const CFGBlock *, LockSet> Entry;
-  /// For a guard just moved from: where the lock it held was taken.
-  llvm::DenseMap<const ValueDecl *, SourceLocation> MovedHeld;
+  /// For a guard just moved from: the hold it had.
+  llvm::DenseMap<const ValueDecl *, Hold> MovedHeld;
 };
 
 } // namespace
@@ -483,7 +552,8 @@ CoroutineModel::locksAtSuspensions(const CoroutineInfo &Info, ASTContext &Ctx,
     return {};
   auto [It, Inserted] = LockStates.try_emplace(&Info.body());
   if (Inserted)
-    It->second = LockFlow(Info, Ctx, Config).run();
+    if (const CFG *Graph = controlFlow(Info, Ctx))
+      It->second = LockFlow(Info, Config).run(*Graph);
   return It->second;
 }
 

@@ -360,3 +360,178 @@ asyncrt::task<> nolint_suppresses_the_warning() {
   std::lock_guard g(m);
   co_await asyncrt::yield_now(); // NOLINT(async-lock-across-await)
 }
+
+// ---- Guards handed on: release(), move-assignment, swap --------------------
+// The suspensions clang-tidy's cppcoreguidelines-no-suspend-with-lock test
+// expects a warning for, where a mutex really is locked.
+
+std::mutex second_mutex;
+
+asyncrt::task<> released_guard_leaves_its_mutex_locked() {
+  std::unique_lock<std::mutex> lock(m);
+  lock.release();
+  co_await asyncrt::yield_now();
+  // CHECK: :[[@LINE-1]]:3: warning: lock 'm' is held across this co_await
+  // CHECK: :[[@LINE-4]]:32: note: lock 'm' taken here
+}
+
+asyncrt::task<> released_guard_then_unlocked_by_hand() {
+  std::unique_lock<std::mutex> lock(m);
+  lock.release();
+  m.unlock();
+  co_await asyncrt::yield_now();
+}
+
+asyncrt::task<> guard_assigned_a_locked_temporary() {
+  std::unique_lock<std::mutex> lock(m);
+  lock = std::unique_lock<std::mutex>{second_mutex};
+  co_await asyncrt::yield_now();
+  // CHECK: :[[@LINE-1]]:3: warning: lock 'lock' is held across this co_await
+  // CHECK: :[[@LINE-3]]:3: note: lock 'lock' taken here
+}
+
+asyncrt::task<> deferred_guard_assigned_a_locked_temporary() {
+  std::unique_lock<std::mutex> lock(m, std::defer_lock);
+  lock = std::unique_lock<std::mutex>(second_mutex);
+  co_await asyncrt::yield_now();
+  // CHECK: :[[@LINE-1]]:3: warning: lock 'lock' is held across this co_await
+  // CHECK: :[[@LINE-3]]:3: note: lock 'lock' taken here
+}
+
+asyncrt::task<> guard_assigned_an_empty_lock() {
+  std::unique_lock<std::mutex> lock(m);
+  lock = std::unique_lock<std::mutex>{};
+  co_await asyncrt::yield_now();
+}
+
+asyncrt::task<> guard_assigned_empty_braces() {
+  std::unique_lock<std::mutex> lock(m);
+  lock = {};
+  co_await asyncrt::yield_now();
+}
+
+asyncrt::task<> guard_assigned_a_deferred_temporary() {
+  std::unique_lock<std::mutex> lock(m);
+  lock = std::unique_lock<std::mutex>(second_mutex, std::defer_lock);
+  co_await asyncrt::yield_now();
+}
+
+asyncrt::task<> guard_swapped_with_an_empty_one() {
+  std::unique_lock<std::mutex> lock(m);
+  std::unique_lock<std::mutex> empty;
+  lock.swap(empty);
+  co_await asyncrt::yield_now();
+  // CHECK: :[[@LINE-1]]:3: warning: lock 'empty' is held across this co_await
+  // CHECK: :[[@LINE-5]]:32: note: lock 'empty' taken here
+}
+
+asyncrt::task<> guards_swapped_both_held() {
+  std::unique_lock<std::mutex> lock(m);
+  std::unique_lock<std::mutex> other_lock{second_mutex};
+  lock.swap(other_lock);
+  co_await asyncrt::yield_now();
+  // CHECK: :[[@LINE-1]]:3: warning: lock 'lock' is held across this co_await
+  // CHECK: :[[@LINE-4]]:32: note: lock 'lock' taken here
+  // CHECK: :[[@LINE-6]]:32: note: lock 'other_lock' taken here
+}
+
+asyncrt::task<> swapped_then_the_holder_unlocked() {
+  std::unique_lock<std::mutex> lock(m);
+  std::unique_lock<std::mutex> empty;
+  lock.swap(empty);
+  empty.unlock();
+  co_await asyncrt::yield_now();
+}
+
+asyncrt::task<> mutex_unlocked_behind_its_guards_back() {
+  std::unique_lock<std::mutex> lock(m);
+  m.unlock();
+  co_await asyncrt::yield_now();
+  // CHECK: :[[@LINE-1]]:3: warning: lock 'lock' is held across this co_await
+  // CHECK: :[[@LINE-4]]:32: note: lock 'lock' taken here
+}
+
+asyncrt::task<> held_in_a_function_try_block() try {
+  std::unique_lock<std::mutex> lock(m);
+  co_await asyncrt::yield_now();
+  // CHECK: :[[@LINE-1]]:3: warning: lock 'lock' is held across this co_await
+  // CHECK: :[[@LINE-3]]:32: note: lock 'lock' taken here
+} catch (...) {
+}
+
+asyncrt::task<> held_in_a_branch_after_earlier_awaits() {
+  std::unique_lock<std::mutex> lock(m);
+  co_await asyncrt::yield_now();
+  // CHECK: :[[@LINE-1]]:3: warning: lock 'lock' is held across this co_await
+  // CHECK: :[[@LINE-3]]:32: note: lock 'lock' taken here
+  if (ready()) {
+    co_await asyncrt::yield_now();
+    // CHECK: :[[@LINE-1]]:5: warning: lock 'lock' is held across this co_await
+    // CHECK: :[[@LINE-7]]:32: note: lock 'lock' taken here
+  }
+}
+
+asyncrt::task<> empty_guard_unlocked_owns_nothing() {
+  std::unique_lock<std::mutex> lock;
+  lock.unlock();
+  co_await asyncrt::yield_now();
+}
+
+asyncrt::task<> lock_taken_after_a_label_looped_to_by_goto(int n) {
+again:
+  co_await asyncrt::yield_now();
+  std::unique_lock<std::mutex> lock(m);
+  if (--n > 0)
+    goto again;
+}
+
+void plain_function_holding_a_lock_calls_a_coroutine_lambda() {
+  std::unique_lock<std::mutex> lock(m);
+  auto body = []() -> asyncrt::task<> { co_await asyncrt::yield_now(); };
+  (void)body;
+}
+
+auto generic_lambda_with_a_guard_of_deduced_type = [](auto &mu) -> asyncrt::task<> {
+  std::unique_lock<typename std::remove_reference<decltype(mu)>::type> lock(mu);
+  co_await asyncrt::yield_now();
+  // CHECK: :[[@LINE-1]]:3: warning: lock 'lock' is held across this co_await
+  // CHECK: :[[@LINE-3]]:72: note: lock 'lock' taken here
+};
+
+template <class Mutex> asyncrt::task<> template_guard_released(Mutex &mu) {
+  std::unique_lock<Mutex> lock(mu);
+  lock.release();
+  co_await asyncrt::yield_now();
+  // CHECK: :[[@LINE-1]]:3: warning: lock 'mu' is held across this co_await
+  // CHECK: :[[@LINE-4]]:27: note: lock 'mu' taken here
+}
+
+template <class Mutex>
+asyncrt::task<> template_guard_assigned_a_locked_temporary(Mutex &mu, Mutex &next) {
+  std::unique_lock<Mutex> lock(mu);
+  lock = std::unique_lock<Mutex>(next);
+  co_await asyncrt::yield_now();
+  // CHECK: :[[@LINE-1]]:3: warning: lock 'lock' is held across this co_await
+  // CHECK: :[[@LINE-3]]:3: note: lock 'lock' taken here
+}
+
+template <class T> struct Queue {
+  std::mutex mu;
+  asyncrt::task<> push() {
+    std::unique_lock<std::mutex> lock(mu);
+    co_await asyncrt::yield_now();
+    // CHECK: :[[@LINE-1]]:5: warning: lock 'lock' is held across this co_await
+    // CHECK: :[[@LINE-3]]:34: note: lock 'lock' taken here
+  }
+  template <class... Args> asyncrt::task<> emplace(Args &&...) {
+    std::unique_lock<std::mutex> lock(mu);
+    co_await asyncrt::yield_now();
+    // CHECK: :[[@LINE-1]]:5: warning: lock 'lock' is held across this co_await
+    // CHECK: :[[@LINE-3]]:34: note: lock 'lock' taken here
+  }
+};
+
+asyncrt::task<> instantiates_the_handed_on_templates() {
+  co_await template_guard_released(m);
+  co_await template_guard_assigned_a_locked_temporary(m, second_mutex);
+}
