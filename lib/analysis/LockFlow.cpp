@@ -286,8 +286,26 @@ public:
   }
 
 private:
+  /// A guard type, unless it guards an async mutex: a
+  /// `std::unique_lock<folly::coro::Mutex>` (what folly's co_scoped_lock()
+  /// gives) is made to be held across suspension points.
   bool isGuardType(QualType T) const {
-    return hasQualifiedNameIn(classTemplateOrRecord(T), Config.GuardTypes);
+    return hasQualifiedNameIn(classTemplateOrRecord(T), Config.GuardTypes) &&
+           !guardsAsyncMutex(T);
+  }
+
+  bool guardsAsyncMutex(QualType T) const {
+    const auto *Guard = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        T.getNonReferenceType()->getAsCXXRecordDecl());
+    if (!Guard)
+      return false;
+    return llvm::any_of(Guard->getTemplateArgs().asArray(),
+                        [&](const TemplateArgument &Arg) {
+                          return Arg.getKind() == TemplateArgument::Type &&
+                                 hasQualifiedNameIn(
+                                     classTemplateOrRecord(Arg.getAsType()),
+                                     Config.AsyncMutexTypes);
+                        });
   }
 
   bool isAsyncMutex(const ValueDecl *Lock) const {

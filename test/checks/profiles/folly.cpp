@@ -116,6 +116,19 @@ folly::coro::Task<> mutex_locked_and_unlocked(folly::coro::Mutex &m) {
   m.unlock();
 }
 
+// co_scoped_lock() gives a std::unique_lock over the async mutex: a guard
+// of an async mutex, made to be held across suspensions.
+folly::coro::Task<> scoped_lock_of_the_async_mutex_held_across_await(folly::coro::Mutex &m) {
+  auto lock = co_await m.co_scoped_lock();
+  co_await refresh();
+}
+
+folly::coro::Task<> unique_lock_of_the_async_mutex_held_across_await(folly::coro::Mutex &m) {
+  co_await m.co_lock();
+  std::unique_lock<folly::coro::Mutex> lock(m, std::adopt_lock);
+  co_await refresh();
+}
+
 folly::coro::Task<> coro_sleep_instead_of_a_sleep() { co_await folly::coro::sleep(10ms); }
 
 folly::coro::Task<long> loop_reschedules_each_iteration() {
