@@ -87,8 +87,9 @@ export HOME=$work/home PRE_COMMIT_HOME=$work/pre-commit-home GIT_CONFIG_NOSYSTEM
 mkdir -p "$HOME"
 hooks=$work/hooks
 # The source tree's hook files as they are now, committed over a clone of
-# it, and tagged as a release would be.
-git clone -q --depth 1 "file://$src" "$hooks"
+# it (without its own tags: the release tag is made here), and tagged as a
+# release would be.
+git clone -q --depth 1 --no-tags "file://$src" "$hooks"
 cp "$src/.pre-commit-hooks.yaml" "$src/CMakeLists.txt" "$hooks/"
 cp -R "$src/tools/pre-commit" "$hooks/tools/"
 git -C "$hooks" add -A . && git -C "$hooks" commit -q --allow-empty -m "as in the working tree"
