@@ -165,8 +165,6 @@ public:
     LoopInfo Loop;
     Loop.Loop = S;
     Loop.Parent = OpenLoops.empty() ? -1 : OpenLoops.back();
-    if (Loop.Parent >= 0)
-      Info.Loops[Loop.Parent].HasInnerLoop = true;
     Info.Loops.push_back(Loop);
     OpenLoops.push_back(Index);
     // No data-recursion queue: the loop must stay open while its children
@@ -353,11 +351,8 @@ promisesFromTraits(const CXXRecordDecl *Record) {
   if (!Traits)
     return Promises;
   auto Add = [&](const CXXRecordDecl *Specialization) {
-    const NamedDecl *Member = findMember(Specialization, "promise_type");
-    if (const auto *Alias = dyn_cast_or_null<TypedefNameDecl>(Member))
-      Promises.push_back(classOf(Alias->getUnderlyingType()));
-    else if (Member)
-      Promises.push_back(dyn_cast<CXXRecordDecl>(Member));
+    if (const CXXRecordDecl *Promise = promiseOf(Specialization))
+      Promises.push_back(Promise);
   };
   llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
   const_cast<ClassTemplateDecl *>(Traits)->getPartialSpecializations(Partials);

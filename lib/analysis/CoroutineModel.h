@@ -60,8 +60,6 @@ struct LoopInfo {
   /// True if a suspension point is anywhere inside the loop (its condition,
   /// increment or body), so the loop gives other tasks a turn.
   bool Suspends = false;
-  /// True if another loop is nested inside this one.
-  bool HasInnerLoop = false;
 };
 
 /// A lock held at a suspension point, and where it was taken.
@@ -110,7 +108,8 @@ public:
   llvm::ArrayRef<LoopInfo> loops() const { return Loops; }
   /// True if the body's own code may take a blocking lock (a guard variable
   /// or a `lock()` call on something that is not an async mutex). Only such
-  /// bodies get a control-flow graph.
+  /// bodies get the lock analysis; controlFlow() builds the CFG of any body
+  /// on demand.
   bool mayTakeLock() const { return MayTakeLock; }
 
   /// True if \p E (looked at through implicit nodes) is a statement of its

@@ -598,25 +598,12 @@ void HeavyLoopCheck::check(const MatchFinder::MatchResult &Result) {
   for (const HeavyLoop &Found : heavyLoops(Info.loops(), *Result.Context)) {
     if (OnBlockingPool(*Found.Loop))
       continue;
-    SourceLocation At = Found.Loop->getBeginLoc();
-    switch (Found.What) {
-    case HeavyLoop::Constant:
-      diag(At, "%select{loop|loop nest}0 runs %1 iterations without "
-               "suspending; %2")
-          << Found.IsNest << Found.Work << remedy(Runtime, /*Nest=*/false);
-      break;
-    case HeavyLoop::Spin:
-      diag(At, "loop never suspends and nothing in its body can end it; %0")
-          << remedy(Runtime, /*Nest=*/false);
-      break;
-    case HeavyLoop::Nest:
-      diag(At, "nested loops with non-constant bounds run without suspending; "
-               "%0")
-          << remedy(Runtime, /*Nest=*/true);
+    bool Nest = Found.What == HeavyLoop::Nest;
+    diag(Found.Loop->getBeginLoc(), "%0; %1")
+        << describe(Found) << remedy(Runtime, Nest);
+    if (Nest)
       diag(Found.Inner->getBeginLoc(), "inner loop with a non-constant bound",
            DiagnosticIDs::Note);
-      break;
-    }
   }
 
   // Helpers of the same unit that run a heavy loop, reported at the call

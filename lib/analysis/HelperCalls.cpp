@@ -43,8 +43,6 @@ public:
     LoopInfo Loop;
     Loop.Loop = S;
     Loop.Parent = OpenLoops.empty() ? -1 : OpenLoops.back();
-    if (Loop.Parent >= 0)
-      Loops[Loop.Parent].HasInnerLoop = true;
     OpenLoops.push_back(static_cast<int>(Loops.size()));
     Loops.push_back(Loop);
     bool Continue = RecursiveASTVisitor::TraverseStmt(S, nullptr);

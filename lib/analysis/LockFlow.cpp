@@ -447,7 +447,15 @@ private:
 
   /// The guards the suspension \p Suspension hands to its awaiter: passed
   /// by reference or moved to its constructor, which moves them into a member.
-  llvm::SmallVector<HandedGuard, 1> handedGuards(const Stmt &Suspension) const {
+  /// Computed once per suspension, which the fixpoint visits many times.
+  llvm::ArrayRef<HandedGuard> handedGuards(const Stmt &Suspension) const {
+    auto [It, IsNew] = HandedBySuspension.try_emplace(&Suspension);
+    if (IsNew)
+      It->second = findHandedGuards(Suspension);
+    return It->second;
+  }
+
+  llvm::SmallVector<HandedGuard, 1> findHandedGuards(const Stmt &Suspension) const {
     llvm::SmallVector<HandedGuard, 1> Handed;
     const CXXConstructExpr *Construct = awaiterConstruction(Suspension);
     const FunctionDecl *Definition = nullptr;
@@ -559,6 +567,8 @@ private:
   llvm::DenseMap<const CFGBlock *, LockSet> Entry;
   /// For a guard just moved from: the hold it had.
   llvm::DenseMap<const ValueDecl *, Hold> MovedHeld;
+  mutable llvm::DenseMap<const Stmt *, llvm::SmallVector<HandedGuard, 1>>
+      HandedBySuspension;
 };
 
 } // namespace

@@ -1,6 +1,7 @@
 //===--- NonBlockingIO.cpp - Descriptor calls that do not block ------------===//
 
 #include "NonBlockingIO.h"
+#include "RuntimeProfile.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
@@ -71,9 +72,7 @@ SourceRange codeOf(const FunctionDecl &Function) {
 
 bool awaitsReadiness(const CoroutineInfo &Coroutine) {
   return llvm::any_of(Coroutine.suspensions(), [](const Stmt *Suspension) {
-    const auto *Await = dyn_cast<CoawaitExpr>(Suspension);
-    const auto *Call = dyn_cast_or_null<CallExpr>(
-        Await ? Await->getOperand()->IgnoreImplicit() : nullptr);
+    const CallExpr *Call = awaitedCall(*Suspension);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     return Callee && Callee->getIdentifier() &&
            llvm::is_contained(ReadinessOperations, Callee->getName());

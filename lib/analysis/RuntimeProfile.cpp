@@ -157,7 +157,8 @@ std::string namespacePath(const NamespaceDecl &Namespace) {
   return Path;
 }
 
-/// The call a `co_await` awaits, when its operand is one.
+} // namespace
+
 const CallExpr *awaitedCall(const Stmt &Suspension) {
   const auto *Await = dyn_cast<CoawaitExpr>(&Suspension);
   if (!Await)
@@ -165,8 +166,6 @@ const CallExpr *awaitedCall(const Stmt &Suspension) {
   return dyn_cast<CallExpr>(
       Await->getOperand()->IgnoreImplicit()->IgnoreParens()->IgnoreImplicit());
 }
-
-} // namespace
 
 std::string plainQualifiedName(const NamedDecl *Decl) {
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Decl))
@@ -203,6 +202,10 @@ ProfileSet::ProfileSet() {
   rebuild();
 }
 
+const Profile &ProfileSet::builtin(llvm::StringRef Name) const {
+  return *llvm::find_if(Builtins, [&](const Profile &P) { return P.Text.Name == Name; });
+}
+
 std::vector<std::string>
 ProfileSet::configure(const ClangTidyOptions::OptionMap &Options) {
   std::string Settings;
@@ -229,8 +232,13 @@ ProfileSet::configure(const ClangTidyOptions::OptionMap &Options) {
     }
     RuntimeProfile Text;
     Text.Name = Name;
-    for (const Field &F : Fields)
+    for (const Field &F : Fields) {
       Text.*F.Member = Lookup((ProfileKeyPrefix + Name + "." + F.Key).str()).str();
+      // Advice left out speaks as the generic profile does: a message
+      // never ends in "use " with nothing after it.
+      if ((Text.*F.Member).empty() && F.Key.ends_with("Advice"))
+        Text.*F.Member = builtin("generic").Text.*F.Member;
+    }
     UserProfiles.push_back(parse(std::move(Text)));
   }
   for (const auto &Option : Options) {

@@ -66,8 +66,9 @@ struct RuntimeProfile {
   std::string LockTypes = {};
 
   /// The advice, in the runtime's words. A message puts each one in a
-  /// sentence (docs/runtimes.md shows where); an empty one is left out, or
-  /// for the file advice replaced by OffloadAdvice.
+  /// sentence (docs/runtimes.md shows where). A user profile that leaves
+  /// one out gets the generic profile's words; a built-in one's empty
+  /// SpawnAdvice is left out, and empty file advice is OffloadAdvice.
   std::string SpawnAdvice = {};     ///< "pass it to %s to run it concurrently"
   std::string BlockOnAdvice = {};   ///< "run it with %s" (outside coroutines)
   std::string OffloadAdvice = {};   ///< "move it to %s"
@@ -126,8 +127,6 @@ public:
 
   /// Every profile, built-in and user-defined.
   llvm::ArrayRef<const Profile *> all() const { return All; }
-  /// The profile with no runtime's names, for code no profile recognises.
-  const Profile &generic() const { return *Generic; }
 
   /// The profile \p Coroutine uses: the forced one; else the one of its
   /// return type; else of the first awaited operand whose type a profile
@@ -168,6 +167,8 @@ private:
   const Profile *ofNamespaceOf(const Decl &D);
   bool isOffloadedLambda(const CoroutineInfo &Coroutine, ASTContext &Ctx);
   void rebuild();
+  /// The built-in profile named \p Name, which exists.
+  const Profile &builtin(llvm::StringRef Name) const;
 
   std::vector<Profile> Builtins;
   /// User profiles; a deque so that pointers into it stay valid.
@@ -187,6 +188,10 @@ private:
 /// True if \p Call calls the function of \p Pattern, and its condition (if
 /// any) holds for an argument or the called object.
 bool matchesCallPattern(const CallExpr &Call, const CallPattern &Pattern);
+
+/// The call a `co_await` awaits, when its operand is one (through parens
+/// and implicit conversions).
+const CallExpr *awaitedCall(const Stmt &Suspension);
 
 /// The qualified name of \p Decl with template arguments and inline
 /// namespaces left out: `std::future::get` for `std::future<int>::get`.
