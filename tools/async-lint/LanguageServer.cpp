@@ -213,6 +213,7 @@ bool applyChange(std::string &Text, const json::Object &Change) {
     Text = NewText->str();
     return true;
   }
+  LineTable Lines(Text);
   auto Where = [&](llvm::StringRef Name) -> std::optional<size_t> {
     const json::Object *At = Range->getObject(Name);
     if (!At)
@@ -221,7 +222,7 @@ bool applyChange(std::string &Text, const json::Object &Change) {
     std::optional<int64_t> Character = At->getInteger("character");
     if (!Line || !Character)
       return std::nullopt;
-    return LineTable(Text).offset(*Line, *Character);
+    return Lines.offset(*Line, *Character);
   };
   std::optional<size_t> Begin = Where("start"), End = Where("end");
   if (!Begin || !End || *End < *Begin)
@@ -273,7 +274,7 @@ private:
   std::optional<std::vector<Finding>> lint(const Snapshot &Run);
   Finding describe(const ClangTidyError &Error, const Snapshot &Run,
                    const LineTable &Lines);
-  json::Array relatedInformation(const ClangTidyError &Error);
+  json::Array relatedInformation(const ClangTidyError &Error, const Snapshot &Run);
   void publish(const std::string &Uri, const std::vector<Finding> &Findings);
   void beginProgress(const Snapshot &Run, std::string &Token);
   /// Says something worth a warning: on standard error and to the client.
@@ -291,8 +292,9 @@ private:
   std::condition_variable Changed;
   bool Stopping = false;
   std::map<std::string, Document> Documents;
-  /// The ids of the server's own requests the client has answered.
-  std::map<std::string, bool> Answered;
+  /// The server's own requests waiting for an answer, by id: true once the
+  /// client has answered.
+  std::map<std::string, bool> Pending;
   unsigned NextRequest = 0;
 };
 
@@ -337,7 +339,8 @@ void Server::handle(json::Value Message) {
     if (Id)
       if (std::optional<llvm::StringRef> Answer = Id->getAsString()) {
         std::lock_guard<std::mutex> Guard(Lock);
-        Answered[Answer->str()] = true;
+        if (auto Request = Pending.find(Answer->str()); Request != Pending.end())
+          Request->second = true;
         Changed.notify_all();
         return;
       }
@@ -469,24 +472,28 @@ llvm::Error Server::changeDocument(const json::Object *Params) {
   const json::Array *Changes = Params->getArray("contentChanges");
   if (!Changes)
     return llvm::createStringError("params.contentChanges is missing");
-  std::lock_guard<std::mutex> Guard(Lock);
-  auto Found = Documents.find(*Uri);
-  if (Found == Documents.end())
-    return llvm::createStringError("the document is not open: " + *Uri);
-  Document &Doc = Found->second;
-  for (const json::Value &Change : *Changes) {
-    const json::Object *Object = Change.getAsObject();
-    if (!Object || !applyChange(Doc.Text, *Object)) {
-      // The text is now unknown: lint nothing rather than a wrong text.
-      Documents.erase(Found);
-      return llvm::createStringError("a malformed change; the document is "
-                                     "closed until it is opened again");
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    auto Found = Documents.find(*Uri);
+    if (Found == Documents.end())
+      return llvm::createStringError("the document is not open: " + *Uri);
+    Document &Doc = Found->second;
+    bool Applied = llvm::all_of(*Changes, [&](const json::Value &Change) {
+      const json::Object *Object = Change.getAsObject();
+      return Object && applyChange(Doc.Text, *Object);
+    });
+    if (Applied) {
+      ++Doc.Revision;
+      Doc.NeedsLint = true;
+      Changed.notify_all();
+      return llvm::Error::success();
     }
+    // The text is now unknown: lint nothing rather than a wrong text.
+    Documents.erase(Found);
   }
-  ++Doc.Revision;
-  Doc.NeedsLint = true;
-  Changed.notify_all();
-  return llvm::Error::success();
+  publish(*Uri, {});
+  return llvm::createStringError(
+      "a malformed change; the document is closed until it is opened again");
 }
 
 llvm::Error Server::saveDocument(const json::Object *Params) {
@@ -614,23 +621,25 @@ void Server::lintLoop() {
   }
 }
 
-/// Announces the first lint of a large unit as LSP work-done progress, once
-/// the client has accepted the token.
+/// Announces a file's first lint (the one that parses its headers) as LSP
+/// work-done progress, once the client has accepted the token.
 void Server::beginProgress(const Snapshot &Run, std::string &Token) {
   std::string Id;
   {
     std::lock_guard<std::mutex> Guard(Lock);
     Id = "async-lint-progress-" + std::to_string(++NextRequest);
+    Pending[Id] = false;
   }
   Client.request(Id, "window/workDoneProgress/create",
                  json::Object{{"token", Id}});
   std::unique_lock<std::mutex> Guard(Lock);
-  if (!Changed.wait_for(Guard, std::chrono::seconds(2),
-                        [&] { return Answered.count(Id) != 0 || Stopping; }) ||
-      Stopping)
-    return;
-  Answered.erase(Id);
+  bool Accepted = Changed.wait_for(Guard, std::chrono::seconds(2), [&] {
+    return Pending[Id] || Stopping;
+  }) && !Stopping;
+  Pending.erase(Id);
   Guard.unlock();
+  if (!Accepted)
+    return;
   Token = Id;
   Client.notify("$/progress",
                 json::Object{{"token", Token},
@@ -678,6 +687,11 @@ std::optional<std::vector<Finding>> Server::lint(const Snapshot &Run) {
   llvm::Expected<Configuration> Config = Configuration::fromInvocation(Args);
   if (!Config) {
     log("cannot lint " + Run.Path + ": " + llvm::toString(Config.takeError()));
+    return std::nullopt;
+  }
+  // A malformed .clang-tidy would be passed over, its Checks: lost.
+  if (llvm::Error Invalid = Config->checkConfigurations(Run.Path)) {
+    log("cannot lint " + Run.Path + ": " + llvm::toString(std::move(Invalid)));
     return std::nullopt;
   }
   llvm::Expected<std::vector<TranslationUnit>> Units = planTranslationUnits(Args);
@@ -744,7 +758,7 @@ Finding Server::describe(const ClangTidyError &Error, const Snapshot &Run,
     Diag["code"] = Error.DiagnosticName;
     Diag["codeDescription"] = json::Object{{"href", checkPageUri(Error.DiagnosticName)}};
   }
-  json::Array Related = relatedInformation(Error);
+  json::Array Related = relatedInformation(Error, Run);
   if (!Related.empty())
     Diag["relatedInformation"] = std::move(Related);
   if (isCompilerError(Error))
@@ -785,22 +799,20 @@ Finding Server::describe(const ClangTidyError &Error, const Snapshot &Run,
   return Result;
 }
 
-json::Array Server::relatedInformation(const ClangTidyError &Error) {
+/// The notes of \p Error as related locations, placed in the text the run
+/// linted: the snapshot's buffers, else the file on disk.
+json::Array Server::relatedInformation(const ClangTidyError &Error,
+                                       const Snapshot &Run) {
   json::Array Related;
   for (const clang::tooling::DiagnosticMessage &Note : Error.Notes) {
     if (Note.FilePath.empty())
       continue;
     std::string Path = absolutePath(Note.FilePath, Error.BuildDirectory);
     std::string Text;
-    {
-      std::lock_guard<std::mutex> Guard(Lock);
-      for (const auto &[Uri, Doc] : Documents)
-        if (Doc.Path == Path)
-          Text = Doc.Text;
-    }
-    if (Text.empty())
-      if (auto Read = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false))
-        Text = (*Read)->getBuffer().str();
+    if (auto Buffer = Run.Buffers.find(Path); Buffer != Run.Buffers.end())
+      Text = Buffer->second;
+    else if (auto Read = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false))
+      Text = (*Read)->getBuffer().str();
     LineTable Lines(Text);
     size_t Offset = std::min<size_t>(Note.FileOffset, Text.size());
     Related.push_back(json::Object{

@@ -24,9 +24,7 @@ enum class ErrorCode {
   InvalidRequest = -32600,
   MethodNotFound = -32601,
   InvalidParams = -32602,
-  InternalError = -32603,
   ServerNotInitialized = -32002,
-  RequestCancelled = -32800,
 };
 
 /// One framed message read from the client.

@@ -233,7 +233,9 @@ void addInputFiles(const clang::SourceManager &Sources,
 }
 
 std::optional<ResultCache> ResultCache::forInvocation(const Invocation &Args) {
-  if (Args.NoCache || Args.Fix)
+  // Findings outside --line-filter are dropped before they reach the cache,
+  // so such a run's results are not the file's.
+  if (Args.NoCache || Args.Fix || !Args.LineFilter.empty())
     return std::nullopt;
   std::string Directory = cacheDirectory(Args);
   if (Directory.empty())
