@@ -314,6 +314,10 @@ int main(int Argc, const char **Argv) {
       async_lint::parseCommandLine(Argc, Argv);
   if (!Args)
     return async_lint::couldNotLint(Args.takeError());
+  if (Args->Print != async_lint::Information::Nothing) {
+    async_lint::printInformation(Args->Print);
+    return async_lint::checkReportWritten(async_lint::NothingFound);
+  }
   if (Args->Lsp)
     return async_lint::runLanguageServer(*Args, stdin, stdout);
   int Status = async_lint::run(*Args);

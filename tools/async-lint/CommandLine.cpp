@@ -210,9 +210,53 @@ cl::list<std::string> RemovedArgs(
     cl::desc("Remove <flag> from every compile command (repeatable)"),
     cl::cat(Category));
 
-void printVersion(llvm::raw_ostream &OS) {
-  OS << "async-lint " ASYNC_LINT_VERSION "\n"
-     << "  on the clang-tidy engine of LLVM " LLVM_VERSION_STRING "\n";
+/// libLLVM registers hundreds of options of its own (--stats,
+/// --debug-counter, --print-options...), which llvm::cl would take from
+/// async-lint's command line and act on: only async-lint's options are
+/// options here, any other is an unknown argument.
+void forgetLibraryOptions() {
+  std::vector<cl::Option *> Foreign;
+  for (const auto &Entry : cl::getRegisteredOptions())
+    if (!llvm::is_contained(Entry.second->Categories, &Category))
+      Foreign.push_back(Entry.second);
+  for (cl::Option *Option : Foreign)
+    Option->removeArgument();
+}
+
+/// --help, --help-list and --version in place of llvm::cl's, which print
+/// and exit in the middle of parsing: these only record what was asked,
+/// and main prints it, so that it can tell when standard output cannot
+/// take it.
+struct InformationOptions {
+  cl::opt<bool> Help{"help", cl::desc("Print this help and exit"),
+                     cl::cat(Category)};
+  cl::alias ShortHelp{"h", cl::desc("Alias for --help"), cl::aliasopt(Help),
+                      cl::Hidden};
+  cl::opt<bool> HelpList{
+      "help-list",
+      cl::desc("Print the options as one list, without categories, and exit"),
+      cl::cat(Category)};
+  cl::opt<bool> Version{"version", cl::desc("Print the version and exit"),
+                        cl::cat(Category)};
+};
+
+/// async-lint's options only; made on the first call, when libLLVM's
+/// options (whose names the information options take) are forgotten.
+InformationOptions &ownOptionsOnly() {
+  static const bool Forgotten = (forgetLibraryOptions(), true);
+  (void)Forgotten;
+  static InformationOptions Options;
+  return Options;
+}
+
+Information requestedInformation(const InformationOptions &Options) {
+  if (Options.Help)
+    return Information::Help;
+  if (Options.HelpList)
+    return Information::HelpList;
+  if (Options.Version)
+    return Information::Version;
+  return Information::Nothing;
 }
 
 template <class T>
@@ -264,6 +308,24 @@ llvm::Expected<unsigned> parseJobs(llvm::StringRef Count) {
 
 } // namespace
 
+void printInformation(Information What) {
+  switch (What) {
+  case Information::Help:
+    cl::PrintHelpMessage(/*Hidden=*/false, /*Categorized=*/true);
+    return;
+  case Information::HelpList:
+    cl::PrintHelpMessage(/*Hidden=*/false, /*Categorized=*/false);
+    return;
+  case Information::Version:
+    llvm::outs() << "async-lint " ASYNC_LINT_VERSION "\n"
+                 << "  on the clang-tidy engine of LLVM " LLVM_VERSION_STRING
+                 << "\n";
+    return;
+  case Information::Nothing:
+    return;
+  }
+}
+
 llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
   Invocation Result;
   std::string FlagsError;
@@ -276,13 +338,16 @@ llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
   if (!Result.Flags && !FlagsError.empty())
     return llvm::createStringError(llvm::StringRef(FlagsError).trim());
 
-  cl::HideUnrelatedOptions(Category);
-  cl::SetVersionPrinter(printVersion);
+  InformationOptions &Asked = ownOptionsOnly();
+  cl::ResetAllOptionOccurrences();
   std::string ClMessage;
   llvm::raw_string_ostream ClErrors(ClMessage);
   if (!cl::ParseCommandLineOptions(Argc, Argv, Overview, &ClErrors))
     return llvm::createStringError(
         oneLineReason(ClMessage, llvm::sys::path::filename(Argv[0])));
+  Result.Print = requestedInformation(Asked);
+  if (Result.Print != Information::Nothing)
+    return Result;
 
   Result.Files = Files;
   Result.BuildPath = BuildPath;

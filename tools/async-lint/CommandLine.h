@@ -14,6 +14,9 @@ namespace async_lint {
 
 enum class OutputFormat { Text, Json, Sarif };
 
+/// What to print instead of linting, when the user asked for it.
+enum class Information { Nothing, Help, HelpList, Version };
+
 /// The parsed command line: `async-lint [options] <file>... [-- <flags>]`.
 struct Invocation {
   std::vector<std::string> Files;
@@ -53,11 +56,16 @@ struct Invocation {
   bool AllowNoChecks = false;
   bool Quiet = false;
   std::vector<std::string> RemovedArgs;
+  /// --help, --help-list or --version: print that and do nothing else.
+  Information Print = Information::Nothing;
 };
 
-/// Parses the command line. `--help` and `--version` print and exit 0 here;
-/// any other mistake is an error whose message is one line.
+/// Parses the command line; a mistake in it is an error whose message is
+/// one line. Never exits, and may be called again (the fuzz target does).
 llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv);
+
+/// Prints the help or the version on standard output.
+void printInformation(Information What);
 
 } // namespace async_lint
 
