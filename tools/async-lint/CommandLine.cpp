@@ -10,6 +10,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -266,11 +267,147 @@ std::optional<std::string> givenValue(const cl::opt<T> &Option) {
   return Option.getValue();
 }
 
+/// An option's name as --help shows it: `--checks`, `-p`.
+std::string dashed(const cl::Option &Option) {
+  return ((Option.ArgStr.size() == 1 ? "-" : "--") + Option.ArgStr).str();
+}
+
+/// How an option is written with its value: `--checks=<globs>`,
+/// `-p <build-dir>`.
+std::string usage(const cl::Option &Option) {
+  llvm::StringRef Value =
+      Option.ValueStr.empty() ? llvm::StringRef("value") : Option.ValueStr;
+  return dashed(Option) + (Option.ArgStr.size() == 1 ? " <" : "=<") +
+         Value.str() + ">";
+}
+
+std::string needsValue(llvm::StringRef Typed, const cl::Option &Option) {
+  return ("option '" + Typed + "' needs a value: " + usage(Option)).str();
+}
+
+/// The values llvm::cl takes for a boolean option (no value is true too).
+bool isBooleanValue(llvm::StringRef Value) {
+  return llvm::is_contained({"", "true", "TRUE", "True", "1", "false", "FALSE",
+                             "False", "0"},
+                            Value);
+}
+
+/// The mistake in \p Argument, which starts with '-' and is none of
+/// async-lint's options by its whole \p Name (the argument without its
+/// dashes): a file whose name starts with '-', or a one-letter option with
+/// something glued to it that llvm::cl would split in its own way (a group
+/// of one-letter options, as `ls -la`) or take as the option's value.
+std::optional<std::string>
+unknownArgumentMistake(llvm::StringRef Argument, llvm::StringRef Name) {
+  std::string Unknown =
+      ("unknown command line argument '" + Argument + "'").str();
+  if (llvm::sys::fs::exists(Argument))
+    return Unknown + "; to lint the file so named, write './" +
+           Argument.str() + "'";
+  cl::Option *Letter = cl::getRegisteredOptions().lookup(Name.take_front(1));
+  if (!Letter || Name.size() < 2)
+    return std::nullopt;
+  if (Letter->getFormattingFlag() != cl::Prefix) {
+    if (Letter->getValueExpectedFlag() != cl::ValueRequired)
+      return Unknown;
+    return Unknown + "; did you mean '-" + Name.take_front(1).str() + " " +
+           Name.drop_front(1).str() + "'?";
+  }
+  if (!llvm::isDigit(Name[1]))
+    return Unknown + "; did you mean '" + usage(*Letter) + "'?";
+  return std::nullopt;
+}
+
+/// The mistakes that llvm::cl would report in its own words straight to
+/// standard error (a missing value, a bad boolean, a group of one-letter
+/// options), or take for an option (a file named `-name.cpp`), found first
+/// by walking \p Arguments as llvm::cl will: each argument that starts with
+/// '-' is an option, `--name=value` or `--name value` when the option takes
+/// a value, and the first `--` ends the options.
+std::optional<std::string>
+mistakeBeforeParsing(llvm::ArrayRef<const char *> Arguments) {
+  for (size_t I = 1; I < Arguments.size(); ++I) {
+    llvm::StringRef Argument = Arguments[I];
+    if (Argument == "--")
+      break;
+    if (!Argument.starts_with("-") || Argument == "-")
+      continue;
+    llvm::StringRef Name =
+        Argument.drop_front(Argument.starts_with("--") ? 2 : 1);
+    auto [Key, Value] = Name.split('=');
+    bool HasValue = Name.contains('=');
+    cl::Option *Option = cl::getRegisteredOptions().lookup(Key);
+    if (!Option) {
+      if (std::optional<std::string> Mistake =
+              unknownArgumentMistake(Argument, Name))
+        return Mistake;
+      continue;
+    }
+    llvm::StringRef Typed = Argument.split('=').first;
+    switch (Option->getValueExpectedFlag()) {
+    case cl::ValueRequired:
+      if (HasValue)
+        break;
+      if (I + 1 == Arguments.size())
+        return needsValue(Typed, *Option);
+      ++I; // the next argument is its value, whatever it looks like
+      break;
+    case cl::ValueOptional: // a boolean option's
+      if (HasValue && !isBooleanValue(Value))
+        return ("invalid " + Typed + " '" + Value +
+                "': expected true or false, or no value")
+            .str();
+      break;
+    case cl::ValueDisallowed:
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
+/// The arguments before `--`, each `@file` replaced by the arguments that
+/// file holds (as clang-tidy and gcc read them), so that what is checked
+/// before parsing is what llvm::cl parses: it finds nothing left to expand.
+/// A response file that is not a regular file (`@/dev/stdin`, a FIFO,
+/// `@/dev/zero`) is refused rather than read, maybe forever.
+llvm::Expected<llvm::SmallVector<const char *, 0>>
+expandResponseFiles(int Argc, const char **Argv,
+                    llvm::BumpPtrAllocator &Storage) {
+  llvm::SmallVector<const char *, 0> Arguments(Argv, Argv + Argc);
+  for (llvm::StringRef Argument : llvm::drop_begin(Arguments)) {
+    llvm::StringRef File = Argument.drop_front();
+    llvm::sys::fs::file_status Status;
+    if (Argument.starts_with("@") && !llvm::sys::fs::status(File, Status) &&
+        Status.type() != llvm::sys::fs::file_type::regular_file)
+      return llvm::createStringError("cannot read response file '" + File +
+                                     "': not a regular file");
+  }
+  cl::ExpansionContext Expansion(Storage, cl::TokenizeGNUCommandLine);
+  if (llvm::Error Failed = Expansion.expandResponseFiles(Arguments))
+    return Failed;
+  return Arguments;
+}
+
+/// The options that name a file, a directory or a compiler flag, given an
+/// empty value: a script's unset variable (`-p "$BUILD"`) rather than a
+/// choice, which taken as no option would lint with other flags or another
+/// configuration.
+llvm::Error checkValuesNotEmpty() {
+  for (const cl::opt<std::string> *Option :
+       {&BuildPath, &ConfigFile, &ExportFixes, &CacheDir})
+    if (Option->getNumOccurrences() != 0 && Option->getValue().empty())
+      return llvm::createStringError(needsValue(dashed(*Option), *Option));
+  for (const cl::list<std::string> *Option :
+       {std::addressof(ExtraArgs), std::addressof(ExtraArgsBefore),
+        std::addressof(RemovedArgs)})
+    if (llvm::is_contained(*Option, ""))
+      return llvm::createStringError(needsValue(dashed(*Option), *Option));
+  return llvm::Error::success();
+}
+
 /// llvm::cl reports a mistake in several sentences on several lines
 /// ("async-lint: Unknown command line argument '--x'.  Try: ..." then
 /// "Did you mean ..."): keep what was wrong and the suggestion, on one line.
-/// Empty when llvm::cl printed its message itself (a bad value of a
-/// boolean option, which it writes straight to standard error).
 std::string oneLineReason(llvm::StringRef ClMessage, llvm::StringRef Program) {
   std::string Reason;
   for (llvm::StringRef Line : llvm::split(ClMessage.trim(), '\n')) {
@@ -340,14 +477,24 @@ llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
 
   InformationOptions &Asked = ownOptionsOnly();
   cl::ResetAllOptionOccurrences();
+  llvm::BumpPtrAllocator Expanded;
+  llvm::Expected<llvm::SmallVector<const char *, 0>> Arguments =
+      expandResponseFiles(Argc, Argv, Expanded);
+  if (!Arguments)
+    return Arguments.takeError();
+  if (std::optional<std::string> Mistake = mistakeBeforeParsing(*Arguments))
+    return llvm::createStringError(*Mistake);
   std::string ClMessage;
   llvm::raw_string_ostream ClErrors(ClMessage);
-  if (!cl::ParseCommandLineOptions(Argc, Argv, Overview, &ClErrors))
+  if (!cl::ParseCommandLineOptions(Arguments->size(), Arguments->data(),
+                                   Overview, &ClErrors))
     return llvm::createStringError(
         oneLineReason(ClMessage, llvm::sys::path::filename(Argv[0])));
   Result.Print = requestedInformation(Asked);
   if (Result.Print != Information::Nothing)
     return Result;
+  if (llvm::Error Empty = checkValuesNotEmpty())
+    return Empty;
 
   Result.Files = Files;
   Result.BuildPath = BuildPath;
