@@ -374,10 +374,9 @@ llvm::Expected<llvm::SmallVector<const char *, 0>>
 expandResponseFiles(int Argc, const char **Argv,
                     llvm::BumpPtrAllocator &Storage) {
   llvm::SmallVector<const char *, 0> Arguments(Argv, Argv + Argc);
-  for (llvm::StringRef Argument : llvm::drop_begin(Arguments)) {
-    llvm::StringRef File = Argument.drop_front();
+  for (llvm::StringRef File : llvm::drop_begin(Arguments)) {
     llvm::sys::fs::file_status Status;
-    if (Argument.starts_with("@") && !llvm::sys::fs::status(File, Status) &&
+    if (File.consume_front("@") && !llvm::sys::fs::status(File, Status) &&
         Status.type() != llvm::sys::fs::file_type::regular_file)
       return llvm::createStringError("cannot read response file '" + File +
                                      "': not a regular file");
@@ -408,9 +407,12 @@ llvm::Error checkValuesNotEmpty() {
 /// llvm::cl reports a mistake in several sentences on several lines
 /// ("async-lint: Unknown command line argument '--x'.  Try: ..." then
 /// "Did you mean ..."): keep what was wrong and the suggestion, on one line.
+/// Its lines are told apart by the program's name that opens each: an
+/// argument it quotes may hold a newline too.
 std::string oneLineReason(llvm::StringRef ClMessage, llvm::StringRef Program) {
   std::string Reason;
-  for (llvm::StringRef Line : llvm::split(ClMessage.trim(), '\n')) {
+  std::string NextLine = ("\n" + Program + ": ").str();
+  for (llvm::StringRef Line : llvm::split(ClMessage.trim(), NextLine)) {
     Line = Line.trim();
     Line.consume_front(Program);
     Line = Line.ltrim(": ").split("  Try:").first.rtrim(". ");
@@ -443,6 +445,25 @@ llvm::Expected<unsigned> parseJobs(llvm::StringRef Count) {
   return Jobs;
 }
 
+/// \p Text with its control characters written as C writes them (`\n`,
+/// `\x1b`), so that an error quoting an argument (a file name may hold a
+/// newline) stays one line and prints nothing a terminal would act on.
+std::string escapeControlCharacters(llvm::StringRef Text) {
+  std::string Escaped;
+  for (char C : Text) {
+    if (C == '\n')
+      Escaped += "\\n";
+    else if (C == '\t')
+      Escaped += "\\t";
+    else if (llvm::isPrint(C) || static_cast<unsigned char>(C) >= 0x80)
+      Escaped += C;
+    else
+      Escaped += "\\x" + llvm::utohexstr(static_cast<unsigned char>(C),
+                                          /*LowerCase=*/true, /*Width=*/2);
+  }
+  return Escaped;
+}
+
 } // namespace
 
 void printInformation(Information What) {
@@ -463,7 +484,9 @@ void printInformation(Information What) {
   }
 }
 
-llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
+namespace {
+
+llvm::Expected<Invocation> parseArguments(int Argc, const char **Argv) {
   Invocation Result;
   std::string FlagsError;
   Result.Flags = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
@@ -471,9 +494,12 @@ llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
   // Its message may also carry the driver's complaints about the dummy
   // compilation it makes to find the positional arguments (CMake's whole
   // command gives "cannot specify -o when generating multiple output
-  // files"); like clang-tidy, only a missing database is an error.
+  // files"); like clang-tidy, only a missing database is an error, which
+  // clang words "warning: no compile jobs found" (`-- -x`: -x takes the
+  // dummy file for a language).
   if (!Result.Flags && !FlagsError.empty())
-    return llvm::createStringError(llvm::StringRef(FlagsError).trim());
+    return llvm::createStringError(
+        "the compiler flags after '--' make no compile job");
 
   InformationOptions &Asked = ownOptionsOnly();
   cl::ResetAllOptionOccurrences();
@@ -541,6 +567,16 @@ llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
   if (Result.Lsp && !Result.Files.empty())
     return llvm::createStringError(
         "--lsp takes no files: the editor names them as it opens them");
+  return Result;
+}
+
+} // namespace
+
+llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv) {
+  llvm::Expected<Invocation> Result = parseArguments(Argc, Argv);
+  if (!Result)
+    return llvm::createStringError(
+        escapeControlCharacters(llvm::toString(Result.takeError())));
   return Result;
 }
 
