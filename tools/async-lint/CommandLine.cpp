@@ -321,15 +321,13 @@ unknownArgumentMistake(llvm::StringRef Argument, llvm::StringRef Name) {
 /// The mistakes that llvm::cl would report in its own words straight to
 /// standard error (a missing value, a bad boolean, a group of one-letter
 /// options), or take for an option (a file named `-name.cpp`), found first
-/// by walking \p Arguments as llvm::cl will: each argument that starts with
-/// '-' is an option, `--name=value` or `--name value` when the option takes
-/// a value, and the first `--` ends the options.
+/// by walking \p Arguments (those before `--`) as llvm::cl will: each
+/// argument that starts with '-' is an option, `--name=value` or
+/// `--name value` when the option takes a value.
 std::optional<std::string>
 mistakeBeforeParsing(llvm::ArrayRef<const char *> Arguments) {
   for (size_t I = 1; I < Arguments.size(); ++I) {
     llvm::StringRef Argument = Arguments[I];
-    if (Argument == "--")
-      break;
     if (!Argument.starts_with("-") || Argument == "-")
       continue;
     llvm::StringRef Name =
@@ -365,9 +363,10 @@ mistakeBeforeParsing(llvm::ArrayRef<const char *> Arguments) {
   return std::nullopt;
 }
 
-/// The arguments before `--`, each `@file` replaced by the arguments that
-/// file holds (as clang-tidy and gcc read them), so that what is checked
-/// before parsing is what llvm::cl parses: it finds nothing left to expand.
+/// The arguments, each `@file` replaced by the arguments that file holds,
+/// `--` and compiler flags too (as clang-tidy and gcc read them), so that
+/// what is checked before parsing is what llvm::cl parses: it finds nothing
+/// left to expand.
 /// A response file that is not a regular file (`@/dev/stdin`, a FIFO,
 /// `@/dev/zero`) is refused rather than read, maybe forever.
 llvm::Expected<llvm::SmallVector<const char *, 0>>
@@ -488,9 +487,16 @@ namespace {
 
 llvm::Expected<Invocation> parseArguments(int Argc, const char **Argv) {
   Invocation Result;
+  llvm::BumpPtrAllocator Expanded;
+  llvm::Expected<llvm::SmallVector<const char *, 0>> Arguments =
+      expandResponseFiles(Argc, Argv, Expanded);
+  if (!Arguments)
+    return Arguments.takeError();
+  // The options end where the compiler flags begin, at the first `--`.
+  int Options = Arguments->size();
   std::string FlagsError;
   Result.Flags = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
-      Argc, Argv, FlagsError);
+      Options, Arguments->data(), FlagsError);
   // Its message may also carry the driver's complaints about the dummy
   // compilation it makes to find the positional arguments (CMake's whole
   // command gives "cannot specify -o when generating multiple output
@@ -501,13 +507,10 @@ llvm::Expected<Invocation> parseArguments(int Argc, const char **Argv) {
     return llvm::createStringError(
         "the compiler flags after '--' make no compile job");
 
+  Arguments->truncate(Options);
+
   InformationOptions &Asked = ownOptionsOnly();
   cl::ResetAllOptionOccurrences();
-  llvm::BumpPtrAllocator Expanded;
-  llvm::Expected<llvm::SmallVector<const char *, 0>> Arguments =
-      expandResponseFiles(Argc, Argv, Expanded);
-  if (!Arguments)
-    return Arguments.takeError();
   if (std::optional<std::string> Mistake = mistakeBeforeParsing(*Arguments))
     return llvm::createStringError(*Mistake);
   std::string ClMessage;
