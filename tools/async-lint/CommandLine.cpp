@@ -7,8 +7,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "CommandLine.h"
+#include "clang/Options/Options.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Option/ArgList.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -292,11 +294,43 @@ bool isBooleanValue(llvm::StringRef Value) {
                             Value);
 }
 
+/// Whether \p Argument is one of clang's flags (-std=c++20, -Iinclude, -O2),
+/// which belongs after the `--` that starts the compiler flags.
+bool isCompilerFlag(llvm::StringRef Argument) {
+  std::string Flag = Argument.str();
+  const char *Flags[] = {Flag.c_str()};
+  unsigned MissingIndex = 0, MissingCount = 0;
+  llvm::opt::InputArgList Parsed =
+      clang::getDriverOptTable().ParseArgs(Flags, MissingIndex, MissingCount);
+  return !Parsed.hasArg(clang::options::OPT_UNKNOWN) &&
+         !Parsed.hasArg(clang::options::OPT_INPUT);
+}
+
+/// The option of async-lint that \p Name (an argument without its dashes)
+/// is a slip of (`lis-checks`, `versoin`): the closest, a slip a quarter of
+/// its length at most.
+std::optional<std::string> slipOf(llvm::StringRef Name) {
+  llvm::StringRef Key = Name.split('=').first;
+  unsigned Fewest = Key.size() / 4 + 1;
+  std::optional<std::string> Closest;
+  for (const auto &Entry : cl::getRegisteredOptions()) {
+    unsigned Slips = Key.edit_distance(Entry.first, /*AllowReplacements=*/true,
+                                       /*MaxEditDistance=*/Fewest);
+    if (Slips < Fewest &&
+        Entry.second->getOptionHiddenFlag() == cl::NotHidden) {
+      Fewest = Slips;
+      Closest = dashed(*Entry.second);
+    }
+  }
+  return Closest;
+}
+
 /// The mistake in \p Argument, which starts with '-' and is none of
 /// async-lint's options by its whole \p Name (the argument without its
-/// dashes): a file whose name starts with '-', or a one-letter option with
-/// something glued to it that llvm::cl would split in its own way (a group
-/// of one-letter options, as `ls -la`) or take as the option's value.
+/// dashes): a file whose name starts with '-', a compiler flag before the
+/// `--` that starts them, or a one-letter option with something glued to it
+/// that llvm::cl would split in its own way (a group of one-letter options,
+/// as `ls -la`) or take as the option's value.
 std::optional<std::string>
 unknownArgumentMistake(llvm::StringRef Argument, llvm::StringRef Name) {
   std::string Unknown =
@@ -304,12 +338,16 @@ unknownArgumentMistake(llvm::StringRef Argument, llvm::StringRef Name) {
   if (llvm::sys::fs::exists(Argument))
     return Unknown + "; to lint the file so named, write './" +
            Argument.str() + "'";
+  std::optional<std::string> Slip = slipOf(Name);
+  if (isCompilerFlag(Argument) && !Slip)
+    return Unknown + "; compiler flags go after '--': async-lint <file>... -- " +
+           Argument.str();
   cl::Option *Letter = cl::getRegisteredOptions().lookup(Name.take_front(1));
   if (!Letter || Name.size() < 2)
     return std::nullopt;
   if (Letter->getFormattingFlag() != cl::Prefix) {
     if (Letter->getValueExpectedFlag() != cl::ValueRequired)
-      return Unknown;
+      return Slip ? Unknown + "; did you mean '" + *Slip + "'?" : Unknown;
     return Unknown + "; did you mean '-" + Name.take_front(1).str() + " " +
            Name.drop_front(1).str() + "'?";
   }
