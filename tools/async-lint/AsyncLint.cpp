@@ -45,7 +45,8 @@ enum ExitStatus { NothingFound = 0, FindingsReported = 1, CouldNotLint = 2 };
 void sayWhy(llvm::Error Reason) {
   std::string Why = llvm::toString(std::move(Reason));
   if (!Why.empty())
-    llvm::errs() << "async-lint: error: " << Why << "\n";
+    llvm::errs() << "async-lint: error: " << escapeControlCharacters(Why)
+                 << "\n";
 }
 
 int couldNotLint(llvm::Error Reason) {
@@ -295,7 +296,8 @@ int run(Invocation &Args) {
   llvm::outs().flush();
 
   for (const std::string &Failure : Run.Failures)
-    llvm::errs() << "async-lint: error: " << Failure << "\n";
+    llvm::errs() << "async-lint: error: " << escapeControlCharacters(Failure)
+                 << "\n";
   bool FixesHandled = handleFixes(Args, Run, Units->front().File);
   if (!Run.Failures.empty() || !FixesHandled)
     return CouldNotLint;

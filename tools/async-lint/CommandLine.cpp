@@ -482,9 +482,8 @@ llvm::Expected<unsigned> parseJobs(llvm::StringRef Count) {
   return Jobs;
 }
 
-/// \p Text with its control characters written as C writes them (`\n`,
-/// `\x1b`), so that an error quoting an argument (a file name may hold a
-/// newline) stays one line and prints nothing a terminal would act on.
+} // namespace
+
 std::string escapeControlCharacters(llvm::StringRef Text) {
   std::string Escaped;
   for (char C : Text) {
@@ -500,8 +499,6 @@ std::string escapeControlCharacters(llvm::StringRef Text) {
   }
   return Escaped;
 }
-
-} // namespace
 
 void printInformation(Information What) {
   switch (What) {

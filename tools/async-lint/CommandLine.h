@@ -67,6 +67,12 @@ llvm::Expected<Invocation> parseCommandLine(int Argc, const char **Argv);
 /// Prints the help or the version on standard output.
 void printInformation(Information What);
 
+/// \p Text with its control characters written as C writes them (`\n`,
+/// `\x1b`), so that an error quoting what the user gave (an argument, a file
+/// name, which may hold a newline) stays one line and prints nothing a
+/// terminal would act on.
+std::string escapeControlCharacters(llvm::StringRef Text);
+
 } // namespace async_lint
 
 #endif // ASYNC_LINT_DRIVER_COMMANDLINE_H
