@@ -91,12 +91,11 @@ std::string fallbackAdvice(llvm::StringRef FallbackFlags) {
 /// keeps what decides the fixes and the exit status.
 class Recorder {
 public:
-  Recorder(Report &Out, SourceFiles &Sources, const DisplayPaths &Paths)
-      : Out(Out), Sources(Sources), Paths(Paths) {}
+  Recorder(Report &Out, const DisplayPaths &Paths) : Out(Out), Paths(Paths) {}
 
   void record(const LintResult &Result) {
     for (const ClangTidyError &Error : Result.Errors)
-      record(Error);
+      record(Error, Result.Places);
     for (const InputFile &Input : Result.Inputs)
       LintedDigests[realPath(Input.Path)] = Input.Digest;
     std::string File = "'" + Paths.display(Result.Unit->File) + "'";
@@ -115,7 +114,7 @@ public:
   llvm::StringMap<uint64_t> LintedDigests;
 
 private:
-  void record(const ClangTidyError &Error) {
+  void record(const ClangTidyError &Error, const PlaceTable &Places) {
     if (isConfigurationProblem(Error)) {
       if (ConfigurationProblems.insert(Error.Message.Message).second)
         llvm::errs() << "async-lint: warning: " << Error.Message.Message
@@ -130,7 +129,7 @@ private:
                       Error.Message.FileOffset, Error.Message.Message)
              .second)
       return;
-    Out.add(Sources.describe(Error));
+    Out.add(describe(Error, Places, Paths));
     if (isCompilerError(Error))
       return;
     Findings.push_back(Error);
@@ -139,7 +138,6 @@ private:
   }
 
   Report &Out;
-  SourceFiles &Sources;
   const DisplayPaths &Paths;
   std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
   llvm::StringSet<> ConfigurationProblems;
@@ -269,8 +267,7 @@ int run(Invocation &Args) {
   }
 
   std::unique_ptr<Report> Out = makeReport(Args);
-  SourceFiles Sources(Paths);
-  Recorder Run(*Out, Sources, Paths);
+  Recorder Run(*Out, Paths);
   Progress Shown(Units->size(), Args.Quiet);
   size_t Done = 0;
   auto Receive = [&](LintResult Result) {

@@ -34,9 +34,17 @@ struct KeptError {
   bool IsWarningAsError = false;
 };
 
+/// A place of PlaceTable, by the absolute path of its file.
+struct KeptPlace {
+  std::string Path;
+  unsigned Offset = 0;
+  Place Where;
+};
+
 struct Entry {
   std::vector<InputFile> Inputs;
   std::vector<KeptError> Errors;
+  std::vector<KeptPlace> Places;
 };
 
 } // namespace
@@ -44,6 +52,7 @@ struct Entry {
 
 LLVM_YAML_IS_SEQUENCE_VECTOR(async_lint::InputFile)
 LLVM_YAML_IS_SEQUENCE_VECTOR(async_lint::KeptError)
+LLVM_YAML_IS_SEQUENCE_VECTOR(async_lint::KeptPlace)
 
 namespace llvm::yaml {
 
@@ -61,10 +70,22 @@ template <> struct MappingTraits<async_lint::KeptError> {
   }
 };
 
+template <> struct MappingTraits<async_lint::KeptPlace> {
+  static void mapping(IO &Io, async_lint::KeptPlace &Kept) {
+    Io.mapRequired("Path", Kept.Path);
+    Io.mapRequired("Offset", Kept.Offset);
+    Io.mapRequired("Line", Kept.Where.Line);
+    Io.mapRequired("Column", Kept.Where.Column);
+    Io.mapRequired("CharacterColumn", Kept.Where.CharacterColumn);
+    Io.mapRequired("LineText", Kept.Where.LineText);
+  }
+};
+
 template <> struct MappingTraits<async_lint::Entry> {
   static void mapping(IO &Io, async_lint::Entry &Entry) {
     Io.mapRequired("Inputs", Entry.Inputs);
     Io.mapRequired("Errors", Entry.Errors);
+    Io.mapRequired("Places", Entry.Places);
   }
 };
 
@@ -74,7 +95,7 @@ namespace async_lint {
 namespace {
 
 /// Changes whenever an entry's meaning or layout does.
-constexpr llvm::StringLiteral EntryFormat = "async-lint result cache 2";
+constexpr llvm::StringLiteral EntryFormat = "async-lint result cache 3";
 
 /// An entry is a few KiB; anything much larger is not one of ours.
 constexpr uint64_t MaxEntrySize = 64 << 20;
@@ -270,26 +291,32 @@ std::string ResultCache::entryPath(llvm::StringRef Key) const {
   return std::string(Path);
 }
 
-std::optional<std::vector<ClangTidyError>>
-ResultCache::lookup(llvm::StringRef Key) const {
+std::optional<KeptFindings> ResultCache::lookup(llvm::StringRef Key) const {
   std::optional<Entry> Found = readEntry(entryPath(Key));
   if (!Found || Found->Inputs.empty() ||
       !llvm::all_of(Found->Inputs, isUnchanged))
     return std::nullopt;
-  std::vector<ClangTidyError> Errors;
+  KeptFindings Findings;
   for (const KeptError &Kept : Found->Errors)
-    Errors.push_back(restore(Kept));
-  return Errors;
+    Findings.Errors.push_back(restore(Kept));
+  for (KeptPlace &Kept : Found->Places)
+    Findings.Places.add(Kept.Path, Kept.Offset, std::move(Kept.Where));
+  return Findings;
 }
 
 void ResultCache::store(llvm::StringRef Key, llvm::ArrayRef<InputFile> Inputs,
-                        llvm::ArrayRef<ClangTidyError> Errors) const {
+                        llvm::ArrayRef<ClangTidyError> Errors,
+                        const PlaceTable &Places) const {
   if (ReadOnly || Inputs.empty())
     return;
   Entry Kept;
   Kept.Inputs = Inputs;
   for (const ClangTidyError &Error : Errors)
     Kept.Errors.push_back({Error, Error.IsWarningAsError});
+  Places.forEach(
+      [&](llvm::StringRef Path, unsigned Offset, const Place &Where) {
+        Kept.Places.push_back({Path.str(), Offset, Where});
+      });
   std::string Path = entryPath(Key);
   if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
     return;

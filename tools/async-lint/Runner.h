@@ -5,6 +5,7 @@
 
 #include "Compilations.h"
 #include "Configuration.h"
+#include "Diagnostics.h"
 #include "ResultCache.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -18,8 +19,11 @@ namespace async_lint {
 struct LintResult {
   const TranslationUnit *Unit = nullptr;
   /// The checks' findings and the compiler's errors, as clang-tidy's engine
-  /// reports them (NOLINT, --checks and the header filter already applied).
+  /// reports them (NOLINT, --checks and the header filter already applied),
+  /// in the order of their files and offsets.
   std::vector<clang::tidy::ClangTidyError> Errors;
+  /// Where in the compiled text each of Errors' offsets is.
+  PlaceTable Places;
   /// False when a compile command failed: the compiler's errors are in
   /// Errors, or the compiler crashed.
   bool Compiled = false;
