@@ -122,8 +122,10 @@ private:
       return;
     }
     // A header reached through two paths (a link to its directory) is one
-    // file: its findings, and their fixes, count once.
-    if (!Seen.emplace(Error.DiagnosticName,
+    // file: its findings, and their fixes, count once. An error with no
+    // place (clang's "too many errors emitted") is its unit's own.
+    if (!Error.Message.FilePath.empty() &&
+        !Seen.emplace(Error.DiagnosticName,
                       realPath(absolutePath(Error.Message.FilePath,
                                             Error.BuildDirectory)),
                       Error.Message.FileOffset, Error.Message.Message)

@@ -108,11 +108,14 @@ void takeErrors(ClangTidyDiagnosticConsumer &Reported,
 
 /// Puts \p Errors, taken from one compilation after another, in the order
 /// of their files and offsets, each once (a unit compiled with two commands
-/// reports most things twice).
+/// reports most things twice), and those with no place after those with
+/// one: clang's "too many errors emitted, stopping now" follows the errors
+/// it cut short, as clang prints it.
 void orderErrors(std::vector<ClangTidyError> &Errors) {
   auto Key = [](const ClangTidyError &Error) {
     const tooling::DiagnosticMessage &Message = Error.Message;
-    return std::make_tuple(llvm::StringRef(Message.FilePath),
+    return std::make_tuple(Message.FilePath.empty(),
+                           llvm::StringRef(Message.FilePath),
                            Message.FileOffset,
                            llvm::StringRef(Error.DiagnosticName),
                            llvm::StringRef(Message.Message));

@@ -20,7 +20,8 @@ struct LintResult {
   const TranslationUnit *Unit = nullptr;
   /// The checks' findings and the compiler's errors, as clang-tidy's engine
   /// reports them (NOLINT, --checks and the header filter already applied),
-  /// in the order of their files and offsets.
+  /// in the order of their files and offsets, those without a place last
+  /// (clang's "too many errors emitted" follows the errors it cut short).
   std::vector<clang::tidy::ClangTidyError> Errors;
   /// Where in the compiled text each of Errors' offsets is.
   PlaceTable Places;
