@@ -101,6 +101,10 @@ public:
     std::string File = "'" + Paths.display(Result.Unit->File) + "'";
     if (Result.Crashed)
       Failures.push_back("clang crashed while parsing " + File);
+    else if (!Result.NotRegularFiles.empty())
+      Failures.push_back("cannot lint " + File + ": it includes '" +
+                         Paths.display(Result.NotRegularFiles.front()) +
+                         "', which is not a regular file");
     else if (!Result.Compiled)
       Failures.push_back(File + " does not compile" +
                          fallbackAdvice(Result.Unit->FallbackFlags));

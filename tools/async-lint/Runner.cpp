@@ -8,6 +8,7 @@
 
 #include "Runner.h"
 #include "CheckConsumer.h"
+#include "Paths.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -48,6 +49,41 @@ public:
 
 private:
   const tooling::CompileCommand &Command;
+};
+
+/// The error clang is given for a file that is not a regular file, which it
+/// words as "cannot open file 'fifo.h': not a regular file".
+class NotRegularFileCategory : public std::error_category {
+public:
+  const char *name() const noexcept override { return "async-lint"; }
+  std::string message(int) const override { return "not a regular file"; }
+};
+
+/// A unit's file system, which opens nothing but regular files (and
+/// directories): the main file is checked before the run, but clang opens
+/// `#include`d files (and -include's) on its own, and a FIFO among them
+/// would have it wait for a writer forever, a device (/dev/zero) read
+/// forever. The refusal is a compile error clang reports at the #include.
+class RegularFilesOnly : public llvm::vfs::ProxyFileSystem {
+public:
+  explicit RegularFilesOnly(
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files)
+      : ProxyFileSystem(std::move(Files)) {}
+
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    llvm::ErrorOr<llvm::vfs::Status> Status = status(Path);
+    if (Status && Status->isOther()) {
+      llvm::ErrorOr<std::string> Directory = getCurrentWorkingDirectory();
+      Refused.push_back(absolutePath(Path.str(), Directory ? *Directory : ""));
+      static const NotRegularFileCategory Category;
+      return std::error_code(1, Category);
+    }
+    return ProxyFileSystem::openFileForRead(Path);
+  }
+
+  /// The files refused, by absolute path, in the order clang asked for them.
+  std::vector<std::string> Refused;
 };
 
 /// True if a glob of \p Checks may enable one of clang's own warnings
@@ -319,11 +355,13 @@ LintResult lintTranslationUnit(const TranslationUnit &Unit,
   LintActionFactory Factory(Context, Consumer, Result,
                             Unit.Commands.size() == 1 ? Cache : nullptr);
 
+  auto RegularFiles = llvm::makeIntrusiveRefCnt<RegularFilesOnly>(Files);
   int Status = 0;
   for (const tooling::CompileCommand &Command : Unit.Commands) {
     OneCommand Commands(Command);
     tooling::ClangTool Tool(Commands, {Unit.File},
-                            std::make_shared<PCHContainerOperations>(), Files);
+                            std::make_shared<PCHContainerOperations>(),
+                            RegularFiles);
     Tool.setPrintErrorMessage(false);
     Tool.appendArgumentsAdjuster(configuredArguments(Context));
     Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
@@ -335,6 +373,7 @@ LintResult lintTranslationUnit(const TranslationUnit &Unit,
     }
   }
   Result.Compiled = Status == 0;
+  Result.NotRegularFiles = std::move(RegularFiles->Refused);
   takeErrors(Consumer, /*Sources=*/nullptr, Result);
   orderErrors(Result.Errors);
   return Result;

@@ -29,6 +29,10 @@ struct LintResult {
   /// Errors, or the compiler crashed.
   bool Compiled = false;
   bool Crashed = false;
+  /// The files clang was refused for not being regular files (a FIFO or a
+  /// device `#include`d: clang would wait on it, or read it, forever), by
+  /// absolute path.
+  std::vector<std::string> NotRegularFiles;
   /// The files the compiler read (none when the result came from the
   /// cache).
   std::vector<InputFile> Inputs;
