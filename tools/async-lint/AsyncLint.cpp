@@ -101,6 +101,8 @@ public:
     std::string File = "'" + Paths.display(Result.Unit->File) + "'";
     if (Result.Crashed)
       Failures.push_back("clang crashed while parsing " + File);
+    else if (Result.Missing)
+      Failures.push_back("cannot lint " + File + ": no such file or directory");
     else if (!Result.NotRegularFiles.empty())
       Failures.push_back("cannot lint " + File + ": it includes '" +
                          Paths.display(Result.NotRegularFiles.front()) +

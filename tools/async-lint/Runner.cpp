@@ -373,6 +373,15 @@ LintResult lintTranslationUnit(const TranslationUnit &Unit,
     }
   }
   Result.Compiled = Status == 0;
+  if (!Result.Compiled &&
+      RegularFiles->status(Unit.File).getError() ==
+          std::errc::no_such_file_or_directory) {
+    // clang's errors about it ("no such file or directory", "no input
+    // files", "expected exactly one compiler job") would only say so worse.
+    Result.Missing = true;
+    Result.Errors.clear();
+    return Result;
+  }
   Result.NotRegularFiles = std::move(RegularFiles->Refused);
   takeErrors(Consumer, /*Sources=*/nullptr, Result);
   orderErrors(Result.Errors);

@@ -29,6 +29,9 @@ struct LintResult {
   /// Errors, or the compiler crashed.
   bool Compiled = false;
   bool Crashed = false;
+  /// True when the main file was gone when its turn came (deleted after the
+  /// run checked its inputs): then there are no Errors.
+  bool Missing = false;
   /// The files clang was refused for not being regular files (a FIFO or a
   /// device `#include`d: clang would wait on it, or read it, forever), by
   /// absolute path.
