@@ -91,13 +91,16 @@ std::string fallbackAdvice(llvm::StringRef FallbackFlags) {
 /// keeps what decides the fixes and the exit status.
 class Recorder {
 public:
-  Recorder(Report &Out, const DisplayPaths &Paths) : Out(Out), Paths(Paths) {}
+  /// \p Fixing: whether the files' digests are kept for --fix.
+  Recorder(Report &Out, const DisplayPaths &Paths, bool Fixing)
+      : Out(Out), Paths(Paths), Fixing(Fixing) {}
 
   void record(const LintResult &Result) {
     for (const ClangTidyError &Error : Result.Errors)
       record(Error, Result.Places);
-    for (const InputFile &Input : Result.Inputs)
-      LintedDigests[realPath(Input.Path)] = Input.Digest;
+    if (Fixing)
+      for (const InputFile &Input : Result.Inputs)
+        LintedDigests[realPath(Input.Path)] = Input.Digest;
     std::string File = "'" + Paths.display(Result.Unit->File) + "'";
     if (Result.Crashed)
       Failures.push_back("clang crashed while parsing " + File);
@@ -116,7 +119,8 @@ public:
   bool AnyErrorFinding = false;
   std::vector<std::string> Failures;
   llvm::StringSet<> ChecksReported;
-  /// The digest of the text each file had when it was linted, by real path.
+  /// The digest of the text each file had when it was linted, by real path
+  /// (with --fix only: a realpath() for each header costs).
   llvm::StringMap<uint64_t> LintedDigests;
 
 private:
@@ -147,6 +151,7 @@ private:
 
   Report &Out;
   const DisplayPaths &Paths;
+  bool Fixing;
   std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
   llvm::StringSet<> ConfigurationProblems;
 };
@@ -275,7 +280,7 @@ int run(Invocation &Args) {
   }
 
   std::unique_ptr<Report> Out = makeReport(Args);
-  Recorder Run(*Out, Paths);
+  Recorder Run(*Out, Paths, Args.Fix);
   Progress Shown(Units->size(), Args.Quiet);
   size_t Done = 0;
   auto Receive = [&](LintResult Result) {
