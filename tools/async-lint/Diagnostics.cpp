@@ -30,18 +30,25 @@ std::optional<Place> placeIn(const clang::SourceManager &Sources,
   Place Where;
   Where.Line = Sources.getLineNumber(ID, Offset);
   Where.Column = Sources.getColumnNumber(ID, Offset);
-  unsigned LineStart = Offset - (Where.Column - 1);
-  llvm::StringRef BeforeOffset = Text.slice(LineStart, Offset);
+  Where.LineText = lineAt(Text, Offset, Where.Column).str();
+  llvm::StringRef BeforeOffset =
+      llvm::StringRef(Where.LineText).take_front(Where.Column - 1);
   Where.CharacterColumn =
       llvm::count_if(BeforeOffset,
                      [](char C) { return !isUtf8Continuation(C); }) +
       1;
-  auto IsLineBreak = [](char C) { return C == '\n' || C == '\r'; };
-  Where.LineText = Text.substr(LineStart).take_until(IsLineBreak).str();
   return Where;
 }
 
 } // namespace
+
+llvm::StringRef lineAt(llvm::StringRef Text, unsigned Offset,
+                       unsigned Column) {
+  if (Column == 0 || Column - 1 > Offset || Offset > Text.size())
+    return "";
+  auto IsLineBreak = [](char C) { return C == '\n' || C == '\r'; };
+  return Text.substr(Offset - (Column - 1)).take_until(IsLineBreak);
+}
 
 bool isCompilerError(const ClangTidyError &Error) {
   return Error.DiagLevel == ClangTidyError::Error &&

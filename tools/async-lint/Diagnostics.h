@@ -72,6 +72,10 @@ struct Place {
   std::string LineText;
 };
 
+/// The line of \p Text that \p Offset is in, at \p Column of it, without
+/// its line break; empty when they do not fit \p Text.
+llvm::StringRef lineAt(llvm::StringRef Text, unsigned Offset, unsigned Column);
+
 /// The places a translation unit's diagnostics point at (their messages,
 /// notes and fix-its), found with the compiler's SourceManager while it
 /// still holds the text it compiled: a file edited or deleted after it was

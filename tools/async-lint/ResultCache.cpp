@@ -34,7 +34,10 @@ struct KeptError {
   bool IsWarningAsError = false;
 };
 
-/// A place of PlaceTable, by the absolute path of its file.
+/// A place of PlaceTable, by the absolute path of its file; without its
+/// LineText, which is read from the file when the entry is used (its
+/// digest then says it is the text clang compiled), for YAML does not keep
+/// text that is not UTF-8.
 struct KeptPlace {
   std::string Path;
   unsigned Offset = 0;
@@ -77,7 +80,6 @@ template <> struct MappingTraits<async_lint::KeptPlace> {
     Io.mapRequired("Line", Kept.Where.Line);
     Io.mapRequired("Column", Kept.Where.Column);
     Io.mapRequired("CharacterColumn", Kept.Where.CharacterColumn);
-    Io.mapRequired("LineText", Kept.Where.LineText);
   }
 };
 
@@ -156,12 +158,14 @@ void addField(llvm::SHA256 &Hash, llvm::StringRef Field) {
   Hash.update(Field);
 }
 
-/// Does \p File still have the text it had?
-bool isUnchanged(const InputFile &File) {
+/// The text of \p File, if it still has the text it had.
+std::unique_ptr<llvm::MemoryBuffer> unchangedText(const InputFile &File) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
       llvm::MemoryBuffer::getFile(File.Path, /*IsText=*/false,
                                   /*RequiresNullTerminator=*/false);
-  return Text && digestOf((*Text)->getBuffer()) == File.Digest;
+  if (!Text || digestOf((*Text)->getBuffer()) != File.Digest)
+    return nullptr;
+  return std::move(*Text);
 }
 
 /// The first line of an entry: "# <length> <SHA-256>" of the YAML under
@@ -293,14 +297,31 @@ std::string ResultCache::entryPath(llvm::StringRef Key) const {
 
 std::optional<KeptFindings> ResultCache::lookup(llvm::StringRef Key) const {
   std::optional<Entry> Found = readEntry(entryPath(Key));
-  if (!Found || Found->Inputs.empty() ||
-      !llvm::all_of(Found->Inputs, isUnchanged))
+  if (!Found || Found->Inputs.empty())
     return std::nullopt;
+  // The text of the files the places are in, which is the text clang
+  // compiled once its digest matches.
+  llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> PlacesTexts;
+  for (const KeptPlace &Kept : Found->Places)
+    PlacesTexts[Kept.Path];
+  for (const InputFile &File : Found->Inputs) {
+    std::unique_ptr<llvm::MemoryBuffer> Text = unchangedText(File);
+    if (!Text)
+      return std::nullopt;
+    if (auto PlacesText = PlacesTexts.find(File.Path);
+        PlacesText != PlacesTexts.end())
+      PlacesText->second = std::move(Text);
+  }
   KeptFindings Findings;
   for (const KeptError &Kept : Found->Errors)
     Findings.Errors.push_back(restore(Kept));
-  for (KeptPlace &Kept : Found->Places)
+  for (KeptPlace &Kept : Found->Places) {
+    const std::unique_ptr<llvm::MemoryBuffer> &Text = PlacesTexts[Kept.Path];
+    if (Text)
+      Kept.Where.LineText =
+          lineAt(Text->getBuffer(), Kept.Offset, Kept.Where.Column).str();
     Findings.Places.add(Kept.Path, Kept.Offset, std::move(Kept.Where));
+  }
   return Findings;
 }
 
