@@ -303,7 +303,7 @@ std::optional<KeptFindings> ResultCache::lookup(llvm::StringRef Key) const {
   // compiled once its digest matches.
   llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> PlacesTexts;
   for (const KeptPlace &Kept : Found->Places)
-    PlacesTexts[Kept.Path];
+    PlacesTexts.try_emplace(Kept.Path);
   for (const InputFile &File : Found->Inputs) {
     std::unique_ptr<llvm::MemoryBuffer> Text = unchangedText(File);
     if (!Text)
