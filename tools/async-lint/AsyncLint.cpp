@@ -86,6 +86,16 @@ std::string fallbackAdvice(llvm::StringRef FallbackFlags) {
       .str();
 }
 
+/// Why clang was refused a file of \p Result's unit: the main file (made a
+/// FIFO after the inputs were checked), or a file it includes.
+std::string notRegularFile(const LintResult &Result, const DisplayPaths &Paths) {
+  const std::string &Refused = Result.NotRegularFiles.front();
+  if (Refused == Result.Unit->File)
+    return "not a regular file";
+  return "it includes '" + Paths.display(Refused) +
+         "', which is not a regular file";
+}
+
 /// Receives each translation unit's result: prints each diagnostic once
 /// (a header's finding is found again by every file that includes it), and
 /// keeps what decides the fixes and the exit status.
@@ -107,9 +117,8 @@ public:
     else if (Result.Missing)
       Failures.push_back("cannot lint " + File + ": no such file or directory");
     else if (!Result.NotRegularFiles.empty())
-      Failures.push_back("cannot lint " + File + ": it includes '" +
-                         Paths.display(Result.NotRegularFiles.front()) +
-                         "', which is not a regular file");
+      Failures.push_back("cannot lint " + File + ": " +
+                         notRegularFile(Result, Paths));
     else if (!Result.Compiled)
       Failures.push_back(File + " does not compile" +
                          fallbackAdvice(Result.Unit->FallbackFlags));
