@@ -87,22 +87,39 @@ std::string fallbackAdvice(llvm::StringRef FallbackFlags) {
       .str();
 }
 
+/// Why clang was refused a file of \p Result's unit: the main file (made a
+/// FIFO after the inputs were checked), or a file it includes.
+std::string notRegularFile(const LintResult &Result, const DisplayPaths &Paths) {
+  const std::string &Refused = Result.NotRegularFiles.front();
+  if (Refused == Result.Unit->File)
+    return "not a regular file";
+  return "it includes '" + Paths.display(Refused) +
+         "', which is not a regular file";
+}
+
 /// Receives each translation unit's result: prints each diagnostic once
 /// (a header's finding is found again by every file that includes it), and
 /// keeps what decides the fixes and the exit status.
 class Recorder {
 public:
-  Recorder(Report &Out, SourceFiles &Sources, const DisplayPaths &Paths)
-      : Out(Out), Sources(Sources), Paths(Paths) {}
+  /// \p Fixing: whether the files' digests are kept for --fix.
+  Recorder(Report &Out, const DisplayPaths &Paths, bool Fixing)
+      : Out(Out), Paths(Paths), Fixing(Fixing) {}
 
   void record(const LintResult &Result) {
     for (const ClangTidyError &Error : Result.Errors)
-      record(Error);
-    for (const InputFile &Input : Result.Inputs)
-      LintedDigests[realPath(Input.Path)] = Input.Digest;
+      record(Error, Result.Places);
+    if (Fixing)
+      for (const InputFile &Input : Result.Inputs)
+        LintedDigests[realPath(Input.Path)] = Input.Digest;
     std::string File = "'" + Paths.display(Result.Unit->File) + "'";
     if (Result.Crashed)
       Failures.push_back("clang crashed while parsing " + File);
+    else if (Result.Missing)
+      Failures.push_back("cannot lint " + File + ": no such file or directory");
+    else if (!Result.NotRegularFiles.empty())
+      Failures.push_back("cannot lint " + File + ": " +
+                         notRegularFile(Result, Paths));
     else if (!Result.Compiled)
       Failures.push_back(File + " does not compile" +
                          fallbackAdvice(Result.Unit->FallbackFlags));
@@ -112,11 +129,12 @@ public:
   bool AnyErrorFinding = false;
   std::vector<std::string> Failures;
   llvm::StringSet<> ChecksReported;
-  /// The digest of the text each file had when it was linted, by real path.
+  /// The digest of the text each file had when it was linted, by real path
+  /// (with --fix only: a realpath() for each header costs).
   llvm::StringMap<uint64_t> LintedDigests;
 
 private:
-  void record(const ClangTidyError &Error) {
+  void record(const ClangTidyError &Error, const PlaceTable &Places) {
     if (isConfigurationProblem(Error)) {
       if (ConfigurationProblems.insert(Error.Message.Message).second)
         llvm::errs() << "async-lint: warning: " << Error.Message.Message
@@ -124,14 +142,16 @@ private:
       return;
     }
     // A header reached through two paths (a link to its directory) is one
-    // file: its findings, and their fixes, count once.
-    if (!Seen.emplace(Error.DiagnosticName,
+    // file: its findings, and their fixes, count once. An error with no
+    // place (clang's "too many errors emitted") is its unit's own.
+    if (!Error.Message.FilePath.empty() &&
+        !Seen.emplace(Error.DiagnosticName,
                       realPath(absolutePath(Error.Message.FilePath,
                                             Error.BuildDirectory)),
                       Error.Message.FileOffset, Error.Message.Message)
              .second)
       return;
-    Out.add(Sources.describe(Error));
+    Out.add(describe(Error, Places, Paths));
     if (isCompilerError(Error))
       return;
     Findings.push_back(Error);
@@ -140,8 +160,8 @@ private:
   }
 
   Report &Out;
-  SourceFiles &Sources;
   const DisplayPaths &Paths;
+  bool Fixing;
   std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
   llvm::StringSet<> ConfigurationProblems;
 };
@@ -270,8 +290,7 @@ int run(Invocation &Args) {
   }
 
   std::unique_ptr<Report> Out = makeReport(Args);
-  SourceFiles Sources(Paths);
-  Recorder Run(*Out, Sources, Paths);
+  Recorder Run(*Out, Paths, Args.Fix);
   Progress Shown(Units->size(), Args.Quiet);
   size_t Done = 0;
   auto Receive = [&](LintResult Result) {

@@ -5,9 +5,9 @@
 
 #include "Paths.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "llvm/ADT/StringMap.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include <memory>
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,7 +20,7 @@ struct Position {
   std::string Path;
   std::string AbsolutePath;
   unsigned Offset = 0;
-  /// 1-based; 0 when the file could not be read back.
+  /// 1-based; 0 when no place was found for the offset.
   unsigned Line = 0;
   /// 1-based, in bytes, as clang counts columns.
   unsigned Column = 0;
@@ -60,28 +60,54 @@ bool isCompilerError(const clang::tidy::ClangTidyError &Error);
 /// no finding in the code?
 bool isConfigurationProblem(const clang::tidy::ClangTidyError &Error);
 
-/// Turns clang-tidy's errors (paths and byte offsets) into Diagnostics
-/// (lines, columns, printable paths), reading each file back once.
-class SourceFiles {
-public:
-  explicit SourceFiles(const DisplayPaths &Paths) : Paths(Paths) {}
+/// Where a byte offset of a source file is, as clang counts it.
+struct Place {
+  /// 1-based.
+  unsigned Line = 0;
+  /// 1-based, in bytes (a tab is one).
+  unsigned Column = 0;
+  /// 1-based, in Unicode code points.
+  unsigned CharacterColumn = 0;
+  /// The line, without its line break.
+  std::string LineText;
+};
 
-  Diagnostic describe(const clang::tidy::ClangTidyError &Error);
+/// The line of \p Text that \p Offset is in, at \p Column of it, without
+/// its line break; empty when they do not fit \p Text.
+llvm::StringRef lineAt(llvm::StringRef Text, unsigned Offset, unsigned Column);
+
+/// The places a translation unit's diagnostics point at (their messages,
+/// notes and fix-its), found with the compiler's SourceManager while it
+/// still holds the text it compiled: a file edited or deleted after it was
+/// compiled, or with line breaks other than "\n", is still reported where
+/// clang saw the code.
+class PlaceTable {
+public:
+  /// Adds the places of \p Error, reported in the text \p Sources holds.
+  void add(const clang::tidy::ClangTidyError &Error,
+           const clang::SourceManager &Sources);
+  void add(llvm::StringRef AbsolutePath, unsigned Offset, Place Where);
+  /// The place at \p Offset of \p AbsolutePath, if one was added.
+  const Place *find(llvm::StringRef AbsolutePath, unsigned Offset) const;
+  /// Each place added, in path and offset order.
+  void forEach(llvm::function_ref<void(llvm::StringRef AbsolutePath,
+                                       unsigned Offset, const Place &Where)>
+                   Visit) const;
 
 private:
-  struct File {
-    std::unique_ptr<llvm::MemoryBuffer> Text;
-    std::vector<unsigned> LineStarts;
-  };
-  Position position(llvm::StringRef Path, llvm::StringRef BuildDirectory,
-                    unsigned Offset);
-  Message message(const clang::tooling::DiagnosticMessage &Message,
-                  llvm::StringRef BuildDirectory);
-  const File &file(llvm::StringRef AbsolutePath);
+  void add(const clang::tooling::DiagnosticMessage &Message,
+           llvm::StringRef BuildDirectory, const clang::SourceManager &Sources);
+  void add(llvm::StringRef FilePath, llvm::StringRef BuildDirectory,
+           unsigned Offset, const clang::SourceManager &Sources);
 
-  const DisplayPaths &Paths;
-  llvm::StringMap<File> Files;
+  std::map<std::pair<std::string, unsigned>, Place> Places;
 };
+
+/// Turns one of clang-tidy's errors (paths and byte offsets) into a
+/// Diagnostic (lines, columns, printable paths), with the places \p Places
+/// found for it; a position without one has no line.
+Diagnostic describe(const clang::tidy::ClangTidyError &Error,
+                    const PlaceTable &Places, const DisplayPaths &Paths);
 
 } // namespace async_lint
 

@@ -34,9 +34,20 @@ struct KeptError {
   bool IsWarningAsError = false;
 };
 
+/// A place of PlaceTable, by the absolute path of its file; without its
+/// LineText, which is read from the file when the entry is used (its
+/// digest then says it is the text clang compiled), for YAML does not keep
+/// text that is not UTF-8.
+struct KeptPlace {
+  std::string Path;
+  unsigned Offset = 0;
+  Place Where;
+};
+
 struct Entry {
   std::vector<InputFile> Inputs;
   std::vector<KeptError> Errors;
+  std::vector<KeptPlace> Places;
 };
 
 } // namespace
@@ -44,6 +55,7 @@ struct Entry {
 
 LLVM_YAML_IS_SEQUENCE_VECTOR(async_lint::InputFile)
 LLVM_YAML_IS_SEQUENCE_VECTOR(async_lint::KeptError)
+LLVM_YAML_IS_SEQUENCE_VECTOR(async_lint::KeptPlace)
 
 namespace llvm::yaml {
 
@@ -61,10 +73,21 @@ template <> struct MappingTraits<async_lint::KeptError> {
   }
 };
 
+template <> struct MappingTraits<async_lint::KeptPlace> {
+  static void mapping(IO &Io, async_lint::KeptPlace &Kept) {
+    Io.mapRequired("Path", Kept.Path);
+    Io.mapRequired("Offset", Kept.Offset);
+    Io.mapRequired("Line", Kept.Where.Line);
+    Io.mapRequired("Column", Kept.Where.Column);
+    Io.mapRequired("CharacterColumn", Kept.Where.CharacterColumn);
+  }
+};
+
 template <> struct MappingTraits<async_lint::Entry> {
   static void mapping(IO &Io, async_lint::Entry &Entry) {
     Io.mapRequired("Inputs", Entry.Inputs);
     Io.mapRequired("Errors", Entry.Errors);
+    Io.mapRequired("Places", Entry.Places);
   }
 };
 
@@ -74,7 +97,7 @@ namespace async_lint {
 namespace {
 
 /// Changes whenever an entry's meaning or layout does.
-constexpr llvm::StringLiteral EntryFormat = "async-lint result cache 2";
+constexpr llvm::StringLiteral EntryFormat = "async-lint result cache 3";
 
 /// An entry is a few KiB; anything much larger is not one of ours.
 constexpr uint64_t MaxEntrySize = 64 << 20;
@@ -135,12 +158,14 @@ void addField(llvm::SHA256 &Hash, llvm::StringRef Field) {
   Hash.update(Field);
 }
 
-/// Does \p File still have the text it had?
-bool isUnchanged(const InputFile &File) {
+/// The text of \p File, if it still has the text it had.
+std::unique_ptr<llvm::MemoryBuffer> unchangedText(const InputFile &File) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
       llvm::MemoryBuffer::getFile(File.Path, /*IsText=*/false,
                                   /*RequiresNullTerminator=*/false);
-  return Text && digestOf((*Text)->getBuffer()) == File.Digest;
+  if (!Text || digestOf((*Text)->getBuffer()) != File.Digest)
+    return nullptr;
+  return std::move(*Text);
 }
 
 /// The first line of an entry: "# <length> <SHA-256>" of the YAML under
@@ -270,26 +295,49 @@ std::string ResultCache::entryPath(llvm::StringRef Key) const {
   return std::string(Path);
 }
 
-std::optional<std::vector<ClangTidyError>>
-ResultCache::lookup(llvm::StringRef Key) const {
+std::optional<KeptFindings> ResultCache::lookup(llvm::StringRef Key) const {
   std::optional<Entry> Found = readEntry(entryPath(Key));
-  if (!Found || Found->Inputs.empty() ||
-      !llvm::all_of(Found->Inputs, isUnchanged))
+  if (!Found || Found->Inputs.empty())
     return std::nullopt;
-  std::vector<ClangTidyError> Errors;
+  // The text of the files the places are in, which is the text clang
+  // compiled once its digest matches.
+  llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> PlacesTexts;
+  for (const KeptPlace &Kept : Found->Places)
+    PlacesTexts.try_emplace(Kept.Path);
+  for (const InputFile &File : Found->Inputs) {
+    std::unique_ptr<llvm::MemoryBuffer> Text = unchangedText(File);
+    if (!Text)
+      return std::nullopt;
+    if (auto PlacesText = PlacesTexts.find(File.Path);
+        PlacesText != PlacesTexts.end())
+      PlacesText->second = std::move(Text);
+  }
+  KeptFindings Findings;
   for (const KeptError &Kept : Found->Errors)
-    Errors.push_back(restore(Kept));
-  return Errors;
+    Findings.Errors.push_back(restore(Kept));
+  for (KeptPlace &Kept : Found->Places) {
+    const std::unique_ptr<llvm::MemoryBuffer> &Text = PlacesTexts[Kept.Path];
+    if (Text)
+      Kept.Where.LineText =
+          lineAt(Text->getBuffer(), Kept.Offset, Kept.Where.Column).str();
+    Findings.Places.add(Kept.Path, Kept.Offset, std::move(Kept.Where));
+  }
+  return Findings;
 }
 
 void ResultCache::store(llvm::StringRef Key, llvm::ArrayRef<InputFile> Inputs,
-                        llvm::ArrayRef<ClangTidyError> Errors) const {
+                        llvm::ArrayRef<ClangTidyError> Errors,
+                        const PlaceTable &Places) const {
   if (ReadOnly || Inputs.empty())
     return;
   Entry Kept;
   Kept.Inputs = Inputs;
   for (const ClangTidyError &Error : Errors)
     Kept.Errors.push_back({Error, Error.IsWarningAsError});
+  Places.forEach(
+      [&](llvm::StringRef Path, unsigned Offset, const Place &Where) {
+        Kept.Places.push_back({Path.str(), Offset, Where});
+      });
   std::string Path = entryPath(Key);
   if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
     return;

@@ -5,6 +5,7 @@
 
 #include "CommandLine.h"
 #include "Compilations.h"
+#include "Diagnostics.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Basic/SourceManager.h"
@@ -34,6 +35,13 @@ bool isSoundEntry(llvm::StringRef Text);
 void addInputFiles(const clang::SourceManager &Sources,
                    std::vector<InputFile> &Inputs);
 
+/// What an entry keeps of a translation unit's lint: its findings, and
+/// where they are in the text it compiled.
+struct KeptFindings {
+  std::vector<clang::tidy::ClangTidyError> Errors;
+  PlaceTable Places;
+};
+
 /// The findings of translation units linted before, kept on disk so that
 /// linting an unchanged unit again costs reading its files, not parsing them
 /// (ccache's "direct mode"). An entry is found by a key made of everything
@@ -57,14 +65,15 @@ public:
 
   /// The findings kept under \p Key, if every file they came from still has
   /// the text it had.
-  std::optional<std::vector<clang::tidy::ClangTidyError>>
-  lookup(llvm::StringRef Key) const;
+  std::optional<KeptFindings> lookup(llvm::StringRef Key) const;
 
-  /// Keeps \p Errors under \p Key with the files they came from; does
+  /// Keeps \p Errors and their \p Places under \p Key with the files they
+  /// came from; does
   /// nothing when the cache is read-only or cannot be written. The entry is
   /// written whole or not at all, so that other runs may read it meanwhile.
   void store(llvm::StringRef Key, llvm::ArrayRef<InputFile> Inputs,
-             llvm::ArrayRef<clang::tidy::ClangTidyError> Errors) const;
+             llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
+             const PlaceTable &Places) const;
 
 private:
   ResultCache(std::string Directory, bool ReadOnly, std::string ToolBuild)

@@ -8,6 +8,7 @@
 
 #include "Runner.h"
 #include "CheckConsumer.h"
+#include "Paths.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -26,6 +27,7 @@
 #include <mutex>
 #include <optional>
 #include <pthread.h>
+#include <tuple>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -47,6 +49,41 @@ public:
 
 private:
   const tooling::CompileCommand &Command;
+};
+
+/// The error clang is given for a file that is not a regular file, which it
+/// words as "cannot open file 'fifo.h': not a regular file".
+class NotRegularFileCategory : public std::error_category {
+public:
+  const char *name() const noexcept override { return "async-lint"; }
+  std::string message(int) const override { return "not a regular file"; }
+};
+
+/// A unit's file system, which opens nothing but regular files (and
+/// directories): the main file is checked before the run, but clang opens
+/// `#include`d files (and -include's) on its own, and a FIFO among them
+/// would have it wait for a writer forever, a device (/dev/zero) read
+/// forever. The refusal is a compile error clang reports at the #include.
+class RegularFilesOnly : public llvm::vfs::ProxyFileSystem {
+public:
+  explicit RegularFilesOnly(
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files)
+      : ProxyFileSystem(std::move(Files)) {}
+
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    llvm::ErrorOr<llvm::vfs::Status> Status = status(Path);
+    if (Status && Status->isOther()) {
+      llvm::ErrorOr<std::string> Directory = getCurrentWorkingDirectory();
+      Refused.push_back(absolutePath(Path.str(), Directory ? *Directory : ""));
+      static const NotRegularFileCategory Category;
+      return std::error_code(1, Category);
+    }
+    return ProxyFileSystem::openFileForRead(Path);
+  }
+
+  /// The files refused, by absolute path, in the order clang asked for them.
+  std::vector<std::string> Refused;
 };
 
 /// True if a glob of \p Checks may enable one of clang's own warnings
@@ -91,6 +128,42 @@ tooling::ArgumentsAdjuster configuredArguments(ClangTidyContext &Context) {
           "-w", ArgumentInsertPosition::END)(Adjusted, File);
     return Adjusted;
   };
+}
+
+/// Moves the errors \p Reported holds to \p Result, with their places in the
+/// text \p Sources holds (none for errors reported outside a compilation,
+/// which have no place).
+void takeErrors(ClangTidyDiagnosticConsumer &Reported,
+                const SourceManager *Sources, LintResult &Result) {
+  for (ClangTidyError &Error : Reported.take()) {
+    if (Sources)
+      Result.Places.add(Error, *Sources);
+    Result.Errors.push_back(std::move(Error));
+  }
+}
+
+/// Puts \p Errors, taken from one compilation after another, in the order
+/// of their files and offsets, each once (a unit compiled with two commands
+/// reports most things twice), and those with no place after those with
+/// one: clang's "too many errors emitted, stopping now" follows the errors
+/// it cut short, as clang prints it.
+void orderErrors(std::vector<ClangTidyError> &Errors) {
+  auto Key = [](const ClangTidyError &Error) {
+    const tooling::DiagnosticMessage &Message = Error.Message;
+    return std::make_tuple(Message.FilePath.empty(),
+                           llvm::StringRef(Message.FilePath),
+                           Message.FileOffset,
+                           llvm::StringRef(Error.DiagnosticName),
+                           llvm::StringRef(Message.Message));
+  };
+  auto Before = [&](const ClangTidyError &A, const ClangTidyError &B) {
+    return Key(A) < Key(B);
+  };
+  auto Same = [&](const ClangTidyError &A, const ClangTidyError &B) {
+    return Key(A) == Key(B);
+  };
+  llvm::stable_sort(Errors, Before);
+  Errors.erase(llvm::unique(Errors, Same), Errors.end());
 }
 
 } // namespace
@@ -168,16 +241,18 @@ bool Preamble::buildPending() {
 /// Runs the enabled checks on each AST, like clang-tidy: __clang_analyzer__
 /// is defined (code that hides itself from analyzers does so from async-lint
 /// too), and the compiler's own "N warnings generated." is not printed.
-/// Notes the files each compilation read, for the result cache. With a
+/// Notes the files each compilation read, for the result cache, and takes
+/// what it reported with its places in the text it compiled. With a
 /// preamble cache, parses through its preamble when it fits.
 class LintActionFactory : public tooling::FrontendActionFactory {
 public:
-  LintActionFactory(ClangTidyContext &Context, std::vector<InputFile> &Inputs,
+  LintActionFactory(ClangTidyContext &Context,
+                    ClangTidyDiagnosticConsumer &Reported, LintResult &Result,
                     Preamble *Cache)
-      : Checks(Context), Inputs(Inputs), Cache(Cache) {}
+      : Checks(Context), Reported(Reported), Result(Result), Cache(Cache) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Checks, Inputs, UsesPreamble);
+    return std::make_unique<Action>(Checks, Reported, Result, UsesPreamble);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -232,9 +307,10 @@ private:
 
   class Action : public ASTFrontendAction {
   public:
-    Action(CheckConsumerFactory &Checks, std::vector<InputFile> &Inputs,
-           bool UsesPreamble)
-        : Checks(Checks), Inputs(Inputs), UsesPreamble(UsesPreamble) {}
+    Action(CheckConsumerFactory &Checks, ClangTidyDiagnosticConsumer &Reported,
+           LintResult &Result, bool UsesPreamble)
+        : Checks(Checks), Reported(Reported), Result(Result),
+          UsesPreamble(UsesPreamble) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                    llvm::StringRef File) override {
       std::unique_ptr<ASTConsumer> Consumer = Checks.createASTConsumer(Compiler, File);
@@ -242,18 +318,24 @@ private:
         return std::make_unique<MainFileDeclarations>(std::move(Consumer));
       return Consumer;
     }
+    /// Takes what the compilation reported while its SourceManager still
+    /// holds the text it compiled, in which the reports' places are found.
     void EndSourceFileAction() override {
-      addInputFiles(getCompilerInstance().getSourceManager(), Inputs);
+      const SourceManager &Sources = getCompilerInstance().getSourceManager();
+      addInputFiles(Sources, Result.Inputs);
+      takeErrors(Reported, &Sources, Result);
     }
 
   private:
     CheckConsumerFactory &Checks;
-    std::vector<InputFile> &Inputs;
+    ClangTidyDiagnosticConsumer &Reported;
+    LintResult &Result;
     bool UsesPreamble;
   };
 
   CheckConsumerFactory Checks;
-  std::vector<InputFile> &Inputs;
+  ClangTidyDiagnosticConsumer &Reported;
+  LintResult &Result;
   Preamble *Cache;
   bool UsesPreamble = false;
 };
@@ -270,14 +352,16 @@ LintResult lintTranslationUnit(const TranslationUnit &Unit,
   Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
   LintResult Result;
   Result.Unit = &Unit;
-  LintActionFactory Factory(Context, Result.Inputs,
-                           Unit.Commands.size() == 1 ? Cache : nullptr);
+  LintActionFactory Factory(Context, Consumer, Result,
+                            Unit.Commands.size() == 1 ? Cache : nullptr);
 
+  auto RegularFiles = llvm::makeIntrusiveRefCnt<RegularFilesOnly>(Files);
   int Status = 0;
   for (const tooling::CompileCommand &Command : Unit.Commands) {
     OneCommand Commands(Command);
     tooling::ClangTool Tool(Commands, {Unit.File},
-                            std::make_shared<PCHContainerOperations>(), Files);
+                            std::make_shared<PCHContainerOperations>(),
+                            RegularFiles);
     Tool.setPrintErrorMessage(false);
     Tool.appendArgumentsAdjuster(configuredArguments(Context));
     Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
@@ -289,7 +373,18 @@ LintResult lintTranslationUnit(const TranslationUnit &Unit,
     }
   }
   Result.Compiled = Status == 0;
-  Result.Errors = Consumer.take();
+  if (!Result.Compiled &&
+      RegularFiles->status(Unit.File).getError() ==
+          std::errc::no_such_file_or_directory) {
+    // clang's errors about it ("no such file or directory", "no input
+    // files", "expected exactly one compiler job") would only say so worse.
+    Result.Missing = true;
+    Result.Errors.clear();
+    return Result;
+  }
+  Result.NotRegularFiles = std::move(RegularFiles->Refused);
+  takeErrors(Consumer, /*Sources=*/nullptr, Result);
+  orderErrors(Result.Errors);
   return Result;
 }
 
@@ -310,16 +405,17 @@ LintResult lintOrRecall(const TranslationUnit &Unit,
   if (!Cache)
     return lintTranslationUnit(Unit, Config);
   std::string Key = Cache->keyOf(Unit, Config.optionsFor(Unit.File));
-  if (std::optional<std::vector<ClangTidyError>> Kept = Cache->lookup(Key)) {
+  if (std::optional<KeptFindings> Kept = Cache->lookup(Key)) {
     LintResult Recalled;
     Recalled.Unit = &Unit;
-    Recalled.Errors = std::move(*Kept);
+    Recalled.Errors = std::move(Kept->Errors);
+    Recalled.Places = std::move(Kept->Places);
     Recalled.Compiled = true;
     return Recalled;
   }
   LintResult Result = lintTranslationUnit(Unit, Config);
   if (Result.Compiled)
-    Cache->store(Key, Result.Inputs, Result.Errors);
+    Cache->store(Key, Result.Inputs, Result.Errors, Result.Places);
   return Result;
 }
 

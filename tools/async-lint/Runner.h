@@ -5,6 +5,7 @@
 
 #include "Compilations.h"
 #include "Configuration.h"
+#include "Diagnostics.h"
 #include "ResultCache.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -18,12 +19,23 @@ namespace async_lint {
 struct LintResult {
   const TranslationUnit *Unit = nullptr;
   /// The checks' findings and the compiler's errors, as clang-tidy's engine
-  /// reports them (NOLINT, --checks and the header filter already applied).
+  /// reports them (NOLINT, --checks and the header filter already applied),
+  /// in the order of their files and offsets, those without a place last
+  /// (clang's "too many errors emitted" follows the errors it cut short).
   std::vector<clang::tidy::ClangTidyError> Errors;
+  /// Where in the compiled text each of Errors' offsets is.
+  PlaceTable Places;
   /// False when a compile command failed: the compiler's errors are in
   /// Errors, or the compiler crashed.
   bool Compiled = false;
   bool Crashed = false;
+  /// True when the main file was gone when its turn came (deleted after the
+  /// run checked its inputs): then there are no Errors.
+  bool Missing = false;
+  /// The files clang was refused for not being regular files (a FIFO or a
+  /// device `#include`d: clang would wait on it, or read it, forever), by
+  /// absolute path.
+  std::vector<std::string> NotRegularFiles;
   /// The files the compiler read (none when the result came from the
   /// cache).
   std::vector<InputFile> Inputs;

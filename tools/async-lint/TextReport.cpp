@@ -1,6 +1,7 @@
 //===--- TextReport.cpp - clang's diagnostic format ------------------------===//
 
 #include "Report.h"
+#include "llvm/Support/Unicode.h"
 
 namespace async_lint {
 namespace {
@@ -47,15 +48,24 @@ private:
     OS.resetColor();
   }
 
-  /// The line and a caret under the column, tabs kept so that the caret
-  /// lines up, as clang draws it.
+  /// The line and a caret under the column, tabs kept and each character
+  /// as wide as a terminal shows it, so that the caret lines up, as clang
+  /// draws it.
   void printSource(const Message &Message) {
     if (!ShowSource || !Message.Where || Message.Where->Line == 0)
       return;
     const Position &Where = *Message.Where;
     OS << Where.LineText << "\n";
-    for (char C : llvm::StringRef(Where.LineText).take_front(Where.Column - 1))
-      OS << (C == '\t' ? '\t' : ' ');
+    llvm::StringRef BeforeCaret =
+        llvm::StringRef(Where.LineText).take_front(Where.Column - 1);
+    llvm::SmallVector<llvm::StringRef, 4> BetweenTabs;
+    BeforeCaret.split(BetweenTabs, '\t');
+    for (size_t I = 0; I < BetweenTabs.size(); ++I) {
+      if (I != 0)
+        OS << '\t';
+      int Width = llvm::sys::unicode::columnWidthUTF8(BetweenTabs[I]);
+      OS.indent(Width < 0 ? BetweenTabs[I].size() : Width);
+    }
     OS << "^\n";
   }
 
