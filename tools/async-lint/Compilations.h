@@ -32,6 +32,12 @@ struct TranslationUnit {
 llvm::Expected<std::vector<TranslationUnit>>
 planTranslationUnits(Invocation &Args);
 
+/// What would make clang refuse the compile_commands.json whose text is
+/// \p Text, or make its commands unusable, in one line that says where
+/// (JSON's error with its line and column, or the entry); "" when clang
+/// reads it all.
+std::string compilationDatabaseProblem(llvm::StringRef Text);
+
 /// A file's commands as a database gives them, made ready to lint: each
 /// once, none empty (else an error naming the entry), with the flags
 /// async-lint adds.
