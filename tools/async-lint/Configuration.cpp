@@ -74,6 +74,49 @@ public:
   }
 };
 
+/// clang-tidy's search for .clang-tidy files, asked only about files in
+/// directories that exist: for a file whose directory does not (a missing
+/// file), clang-tidy's search prints "Error reading configuration from
+/// <dir>: directory doesn't exist." each time it is asked, unprefixed,
+/// while a missing directory holds no configuration to read. Such a file is
+/// asked about as if it were in its closest existing parent, which gives the
+/// same options; what is wrong with the file is said once, by the check of
+/// the inputs ("cannot lint 'a.cpp': no such file or directory").
+class ExistingDirectoriesOnly : public ClangTidyOptionsProvider {
+public:
+  ExistingDirectoriesOnly(std::unique_ptr<ClangTidyOptionsProvider> Search,
+                          llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files)
+      : Search(std::move(Search)), Files(std::move(Files)) {}
+
+  const ClangTidyGlobalOptions &getGlobalOptions() override {
+    return Search->getGlobalOptions();
+  }
+
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef File) override {
+    llvm::SmallString<256> Path(File);
+    if (Files->makeAbsolute(Path))
+      return Search->getRawOptions(File);
+    llvm::StringRef Directory = llvm::sys::path::parent_path(Path);
+    llvm::StringRef Existing = Directory;
+    while (!Existing.empty() && !isDirectory(Existing))
+      Existing = llvm::sys::path::parent_path(Existing);
+    if (Existing == Directory || Existing.empty())
+      return Search->getRawOptions(Path);
+    llvm::SmallString<256> Moved(Existing);
+    llvm::sys::path::append(Moved, llvm::sys::path::filename(Path));
+    return Search->getRawOptions(Moved);
+  }
+
+private:
+  bool isDirectory(llvm::StringRef Path) const {
+    llvm::ErrorOr<llvm::vfs::Status> Status = Files->status(Path);
+    return Status && Status->isDirectory();
+  }
+
+  std::unique_ptr<ClangTidyOptionsProvider> Search;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files;
+};
+
 ClangTidyOptions defaultOptions() {
   ClangTidyOptions Options = ClangTidyOptions::getDefaults();
   Options.Checks = "-*,async-*";
@@ -180,11 +223,15 @@ Configuration::fromInvocation(const Invocation &Args) {
 
 std::unique_ptr<ClangTidyOptionsProvider> Configuration::makeProvider(
     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) const {
+  std::unique_ptr<ClangTidyOptionsProvider> Search;
   if (ConfigFile)
-    return std::make_unique<ConfigOptionsProvider>(
-        GlobalOptions, Defaults, *ConfigFile, Overrides, std::move(Files));
-  return std::make_unique<AsyncLintFileOptionsProvider>(
-      GlobalOptions, Defaults, Overrides, std::move(Files));
+    Search = std::make_unique<ConfigOptionsProvider>(
+        GlobalOptions, Defaults, *ConfigFile, Overrides, Files);
+  else
+    Search = std::make_unique<AsyncLintFileOptionsProvider>(
+        GlobalOptions, Defaults, Overrides, Files);
+  return std::make_unique<ExistingDirectoriesOnly>(std::move(Search),
+                                                   std::move(Files));
 }
 
 llvm::Error Configuration::checkConfigurations(llvm::StringRef File) {
