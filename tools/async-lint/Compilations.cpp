@@ -3,9 +3,12 @@
 #include "Compilations.h"
 #include "Inputs.h"
 #include "Paths.h"
+#include "clang/Driver/Types.h"
+#include "clang/Options/Options.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Option/ArgList.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
@@ -438,7 +441,78 @@ llvm::Error checkNotEmpty(llvm::ArrayRef<CompileCommand> Commands) {
   return llvm::Error::success();
 }
 
+/// Whether clang's driver compiles \p File in the command \p CommandLine,
+/// where \p Before comes first and \p Removed is taken out: the language of
+/// the last -x before the file, else of its extension, is one clang parses.
+/// A file of no such language (a.txt, /dev/stdin) is taken for one to link,
+/// and nothing is compiled ("expected exactly one compiler job"). True when
+/// it cannot tell: clang-cl's own flags, or no argument naming the file.
+bool compilesAsSource(llvm::ArrayRef<std::string> CommandLine,
+                      llvm::ArrayRef<std::string> Before,
+                      llvm::ArrayRef<std::string> Removed,
+                      llvm::StringRef File) {
+  std::vector<const char *> Argv;
+  for (const std::string &Arg : Before)
+    Argv.push_back(Arg.c_str());
+  for (const std::string &Arg : CommandLine.drop_front())
+    if (!llvm::is_contained(Removed, Arg))
+      Argv.push_back(Arg.c_str());
+  if (llvm::any_of(Argv, [](llvm::StringRef Arg) {
+        return Arg.starts_with("--driver-mode=cl");
+      }))
+    return true;
+  unsigned MissingIndex = 0, MissingCount = 0;
+  // As clang's driver parses them (not clang-cl's, whose /w would take
+  // /work/a.cpp for an option).
+  llvm::opt::InputArgList Args = clang::getDriverOptTable().ParseArgs(
+      Argv, MissingIndex, MissingCount,
+      llvm::opt::Visibility(clang::options::ClangOption));
+  const char *Language = nullptr;
+  for (const llvm::opt::Arg *Arg : Args) {
+    if (Arg->getOption().matches(clang::options::OPT_x)) {
+      Language = Arg->getValue();
+      continue;
+    }
+    if (!Arg->getOption().matches(clang::options::OPT_INPUT) ||
+        llvm::sys::path::filename(Arg->getValue()) !=
+            llvm::sys::path::filename(File))
+      continue;
+    if (Language && llvm::StringRef(Language) != "none")
+      return true;
+    llvm::StringRef Extension = llvm::sys::path::extension(File);
+    return clang::driver::types::isAcceptedByClang(
+        clang::driver::types::lookupTypeForExtension(Extension.drop_front()));
+  }
+  return true;
+}
+
 } // namespace
+
+llvm::Error checkLanguage(const TranslationUnit &Unit,
+                          const Configuration &Config,
+                          llvm::StringRef ShownAs) {
+  auto CompilesAll = [&](llvm::ArrayRef<std::string> Before,
+                         llvm::ArrayRef<std::string> Removed) {
+    return llvm::all_of(Unit.Commands, [&](const CompileCommand &Command) {
+      return compilesAsSource(Command.CommandLine, Before, Removed, Unit.File);
+    });
+  };
+  if (CompilesAll({}, {}))
+    return llvm::Error::success();
+  // Only now read what the configuration adds: --extra-arg-before=-xc++.
+  clang::tidy::ClangTidyOptions Options = Config.optionsFor(Unit.File);
+  if (CompilesAll(Options.ExtraArgsBefore.value_or(std::vector<std::string>()),
+                  Options.RemovedArgs.value_or(std::vector<std::string>())))
+    return llvm::Error::success();
+  llvm::StringRef Extension = llvm::sys::path::extension(Unit.File);
+  return llvm::createStringError(
+      "cannot lint '" + ShownAs + "': clang does not compile " +
+      (Extension.empty() ? std::string("a file with no extension")
+                         : "a '" + Extension.str() + "' file") +
+      " (it takes it for one to link); name its language with "
+      "--extra-arg-before=-xc++, or with -xc++ before it in its compile "
+      "command");
+}
 
 std::string compilationDatabaseProblem(llvm::StringRef Text) {
   return DatabaseChecker(Text).problem();

@@ -4,6 +4,7 @@
 #define ASYNC_LINT_DRIVER_COMPILATIONS_H
 
 #include "CommandLine.h"
+#include "Configuration.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <string>
 #include <vector>
@@ -31,6 +32,14 @@ struct TranslationUnit {
 /// -Wno-error).
 llvm::Expected<std::vector<TranslationUnit>>
 planTranslationUnits(Invocation &Args);
+
+/// Fails, saying how to lint it, when clang would compile nothing of
+/// \p Unit's file (shown as \p ShownAs) with its commands and \p Config's
+/// extra flags: a file whose language clang cannot tell from its name (no
+/// C or C++ extension, /dev/stdin) is one to link.
+llvm::Error checkLanguage(const TranslationUnit &Unit,
+                          const Configuration &Config,
+                          llvm::StringRef ShownAs);
 
 /// What would make clang refuse the compile_commands.json whose text is
 /// \p Text, or make its commands unusable, in one line that says where
