@@ -279,19 +279,18 @@ public:
     Fallback = std::make_unique<FixedCompilationDatabase>(".", Flags);
   }
 
-  /// Finds and loads the compilation database above \p File, once per
-  /// directory; fails, naming it, when the one found cannot be used
-  /// (checkDatabasesIn), rather than lint with the wrong flags.
+  /// Finds the compilation database above \p File, once per directory, and
+  /// loads it, once per run; fails, naming it, when the one found cannot be
+  /// used (checkDatabasesIn), rather than lint with the wrong flags.
   llvm::Error findDatabaseAbove(llvm::StringRef File) {
     llvm::StringRef Directory = llvm::sys::path::parent_path(File);
     if (FoundByDirectory.contains(Directory))
       return llvm::Error::success();
-    llvm::Expected<std::unique_ptr<CompilationDatabase>> Database =
+    llvm::Expected<const CompilationDatabase *> Database =
         databaseIn(Directory);
     if (!Database)
       return Database.takeError();
-    FoundByDirectory[Directory] =
-        *Database ? withGuesses(std::move(*Database)) : nullptr;
+    FoundByDirectory[Directory] = *Database;
     return llvm::Error::success();
   }
 
@@ -323,35 +322,45 @@ public:
 private:
   const CompilationDatabase *databaseAbove(llvm::StringRef File) const {
     auto Found = FoundByDirectory.find(llvm::sys::path::parent_path(File));
-    return Found == FoundByDirectory.end() ? nullptr : Found->second.get();
+    return Found == FoundByDirectory.end() ? nullptr : Found->second;
   }
 
   /// The first database in \p Directory, in its build/, or above them; null
   /// when there is none.
-  static llvm::Expected<std::unique_ptr<CompilationDatabase>>
+  llvm::Expected<const CompilationDatabase *>
   databaseIn(llvm::StringRef Directory) {
     for (; !Directory.empty();
          Directory = llvm::sys::path::parent_path(Directory)) {
       llvm::SmallString<256> Build(Directory);
       llvm::sys::path::append(Build, "build");
       for (llvm::StringRef Candidate : {Directory, llvm::StringRef(Build)}) {
+        if (auto Known = LoadedByDirectory.find(Candidate);
+            Known != LoadedByDirectory.end())
+          return Known->second.get();
         llvm::Expected<bool> Found = checkDatabasesIn(Candidate);
         if (!Found)
           return Found.takeError();
         if (!*Found)
           continue;
         std::string Why;
-        if (auto Loaded = CompilationDatabase::loadFromDirectory(Candidate, Why))
-          return Loaded;
-        return llvm::createStringError("cannot load the compilation database in '" +
-                                       Candidate + "': " + Why);
+        auto Loaded = CompilationDatabase::loadFromDirectory(Candidate, Why);
+        if (!Loaded)
+          return llvm::createStringError(
+              "cannot load the compilation database in '" + Candidate +
+              "': " + Why);
+        return (LoadedByDirectory[Candidate] = withGuesses(std::move(Loaded)))
+            .get();
       }
     }
     return nullptr;
   }
 
   std::unique_ptr<FixedCompilationDatabase> Fallback;
-  llvm::StringMap<std::unique_ptr<CompilationDatabase>> FoundByDirectory;
+  /// Each database read, by the directory it is in: the files of a project
+  /// in a hundred directories share one (tens of MiB to read and check).
+  llvm::StringMap<std::unique_ptr<CompilationDatabase>> LoadedByDirectory;
+  /// The database above each file's directory; null for none.
+  llvm::StringMap<const CompilationDatabase *> FoundByDirectory;
 };
 
 llvm::Expected<std::unique_ptr<CompilationDatabase>>
