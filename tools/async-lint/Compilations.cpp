@@ -495,6 +495,19 @@ bool compilesAsSource(llvm::ArrayRef<std::string> CommandLine,
   return true;
 }
 
+/// clang runs each command in its directory, and ends the process when it
+/// cannot ("LLVM ERROR: Cannot chdir into ..."): a database written on
+/// another machine, or for a build tree since deleted.
+llvm::Error checkDirectoriesExist(llvm::ArrayRef<CompileCommand> Commands) {
+  for (const CompileCommand &Command : Commands)
+    if (!llvm::sys::fs::is_directory(Command.Directory))
+      return llvm::createStringError(
+          "the compilation database's entry for '" + Command.Filename +
+          "' has a \"directory\" that does not exist: '" + Command.Directory +
+          "'");
+  return llvm::Error::success();
+}
+
 } // namespace
 
 llvm::Error checkLanguage(const TranslationUnit &Unit,
@@ -531,6 +544,8 @@ llvm::Error prepareCommands(std::vector<CompileCommand> &Commands) {
   Commands = withoutRepeats(std::move(Commands));
   if (llvm::Error Empty = checkNotEmpty(Commands))
     return Empty;
+  if (llvm::Error Missing = checkDirectoriesExist(Commands))
+    return Missing;
   llvm::for_each(Commands, addLintingFlags);
   return llvm::Error::success();
 }

@@ -48,8 +48,8 @@ llvm::Error checkLanguage(const TranslationUnit &Unit,
 std::string compilationDatabaseProblem(llvm::StringRef Text);
 
 /// A file's commands as a database gives them, made ready to lint: each
-/// once, none empty (else an error naming the entry), with the flags
-/// async-lint adds.
+/// once, none empty and each run in a directory that exists (else an error
+/// naming the entry), with the flags async-lint adds.
 llvm::Error prepareCommands(std::vector<clang::tooling::CompileCommand> &Commands);
 
 } // namespace async_lint
