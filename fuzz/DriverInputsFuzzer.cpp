@@ -5,7 +5,9 @@
 //
 //   'e'  a result cache entry          (isSoundEntry)
 //   'c'  a .clang-tidy / --config-file (parseConfigFile)
-//   'd'  a compile_commands.json       (clang's reader, then prepareCommands)
+//   'd'  a compile_commands.json       (compilationDatabaseProblem, then, as
+//                                       the driver does, clang's reader and
+//                                       prepareCommands)
 //
 // Each reader must return (a result or an error), never crash, hang or
 // leak; see fuzz/README.md for how it is built and run.
@@ -25,6 +27,8 @@ using namespace async_lint;
 namespace {
 
 void readDatabase(llvm::StringRef Text) {
+  if (!compilationDatabaseProblem(Text).empty())
+    return;
   std::string Error;
   std::unique_ptr<clang::tooling::JSONCompilationDatabase> Database =
       clang::tooling::JSONCompilationDatabase::loadFromBuffer(

@@ -440,9 +440,10 @@ bool onlyHandsWorkAway(const Stmt *S, CoroutineModel &Model) {
          });
 }
 
-Count saturatingProduct(Count A, Count B) {
+/// \p A times \p B, or nothing when that does not fit in a Count.
+std::optional<Count> product(Count A, Count B) {
   if (A != 0 && B > std::numeric_limits<Count>::max() / A)
-    return std::numeric_limits<Count>::max();
+    return std::nullopt;
   return A * B;
 }
 
@@ -455,6 +456,8 @@ struct LoopFacts {
   /// Iterations of the innermost body: the trip count times the largest
   /// such count of the constant loops directly inside.
   std::optional<Count> Work;
+  /// The iterations are more than a Count holds: Work holds its maximum.
+  bool WorkOverflows = false;
 };
 
 } // namespace
@@ -488,10 +491,18 @@ HeavyLoopCheck::heavyLoops(llvm::ArrayRef<LoopInfo> Loops, ASTContext &Ctx) {
     if (!Facts[I].Trips || Facts[I].ExitsEarly || Facts[I].HandsAway)
       continue;
     Count Inner = 1;
+    bool InnerOverflows = false;
     for (size_t J = I + 1; J < Loops.size(); ++J)
-      if (Loops[J].Parent == static_cast<int>(I) && Facts[J].Work)
+      if (Loops[J].Parent == static_cast<int>(I) && Facts[J].Work) {
         Inner = std::max(Inner, *Facts[J].Work);
-    Facts[I].Work = saturatingProduct(*Facts[I].Trips, Inner);
+        InnerOverflows |= Facts[J].WorkOverflows;
+      }
+    std::optional<Count> Work =
+        InnerOverflows && *Facts[I].Trips != 0
+            ? std::nullopt
+            : product(*Facts[I].Trips, Inner);
+    Facts[I].Work = Work.value_or(std::numeric_limits<Count>::max());
+    Facts[I].WorkOverflows = !Work;
   }
 
   std::vector<bool> Reported(Loops.size());
@@ -517,7 +528,8 @@ HeavyLoopCheck::heavyLoops(llvm::ArrayRef<LoopInfo> Loops, ASTContext &Ctx) {
     const LoopFacts &Fact = Facts[I];
     if (Fact.Work && *Fact.Work >= TripCountThreshold)
       Found.push_back({Loop.Loop, HeavyLoop::Constant, *Fact.Work,
-                       *Fact.Work != *Fact.Trips, nullptr});
+                       *Fact.Work != *Fact.Trips, nullptr,
+                       Fact.WorkOverflows});
     else if (!Fact.Trips && isSpinLoop(*Loop.Loop))
       Found.push_back({Loop.Loop, HeavyLoop::Spin, 0, false, nullptr});
     else if (const Stmt *Inner = Fact.Trips ? nullptr : FirstInnerNonConstant(I))
@@ -532,7 +544,8 @@ HeavyLoopCheck::heavyLoops(llvm::ArrayRef<LoopInfo> Loops, ASTContext &Ctx) {
 std::string HeavyLoopCheck::describe(const HeavyLoop &Loop) {
   switch (Loop.What) {
   case HeavyLoop::Constant:
-    return (Loop.IsNest ? "loop nest runs " : "loop runs ") +
+    return std::string(Loop.IsNest ? "loop nest runs " : "loop runs ") +
+           (Loop.WorkOverflows ? "more than " : "") +
            std::to_string(Loop.Work) + " iterations without suspending";
   case HeavyLoop::Spin:
     return "loop never suspends and nothing in its body can end it";

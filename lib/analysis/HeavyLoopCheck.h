@@ -35,6 +35,9 @@ private:
     bool IsNest = false;
     /// Nest: the first inner loop with a non-constant bound.
     const Stmt *Inner = nullptr;
+    /// Constant: the iterations are more than Work, which is the largest
+    /// std::uint64_t.
+    bool WorkOverflows = false;
   };
   /// A step towards a heavy loop: the loop itself (\c Callee null, \c Text
   /// describes it) or a call of a helper that runs one (\c Text names it).

@@ -281,6 +281,10 @@ int run(Invocation &Args) {
   for (const TranslationUnit &Unit : *Units)
     if (llvm::Error Invalid = Config->checkConfigurations(Unit.File))
       return couldNotLint(std::move(Invalid));
+  for (const TranslationUnit &Unit : *Units)
+    if (llvm::Error Unknown =
+            checkLanguage(Unit, *Config, Paths.display(Unit.File)))
+      return couldNotLint(std::move(Unknown));
   if (!Args.ExportFixes.empty()) {
     std::vector<std::string> Linted;
     for (const TranslationUnit &Unit : *Units)

@@ -4,6 +4,7 @@
 #define ASYNC_LINT_DRIVER_COMPILATIONS_H
 
 #include "CommandLine.h"
+#include "Configuration.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <string>
 #include <vector>
@@ -32,9 +33,23 @@ struct TranslationUnit {
 llvm::Expected<std::vector<TranslationUnit>>
 planTranslationUnits(Invocation &Args);
 
+/// Fails, saying how to lint it, when clang would compile nothing of
+/// \p Unit's file (shown as \p ShownAs) with its commands and \p Config's
+/// extra flags: a file whose language clang cannot tell from its name (no
+/// C or C++ extension, /dev/stdin) is one to link.
+llvm::Error checkLanguage(const TranslationUnit &Unit,
+                          const Configuration &Config,
+                          llvm::StringRef ShownAs);
+
+/// What would make clang refuse the compile_commands.json whose text is
+/// \p Text, or make its commands unusable, in one line that says where
+/// (JSON's error with its line and column, or the entry); "" when clang
+/// reads it all.
+std::string compilationDatabaseProblem(llvm::StringRef Text);
+
 /// A file's commands as a database gives them, made ready to lint: each
-/// once, none empty (else an error naming the entry), with the flags
-/// async-lint adds.
+/// once, none empty and each run in a directory that exists (else an error
+/// naming the entry), with the flags async-lint adds.
 llvm::Error prepareCommands(std::vector<clang::tooling::CompileCommand> &Commands);
 
 } // namespace async_lint

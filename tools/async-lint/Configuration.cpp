@@ -3,6 +3,8 @@
 #include "Configuration.h"
 #include "Inputs.h"
 #include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -74,6 +76,109 @@ public:
   }
 };
 
+/// Where \p Option is set in the configuration text \p Text: "line 3: ",
+/// or "" if its name is not there.
+std::string lineOfOption(llvm::StringRef Text, llvm::StringRef Option) {
+  size_t At = Text.find(Option);
+  if (At == llvm::StringRef::npos)
+    return "";
+  return "line " + std::to_string(Text.take_front(At).count('\n') + 1) + ": ";
+}
+
+/// clang-tidy's "invalid configuration value '-5' for option
+/// 'async-heavy-loop.TripCountThreshold'; expected an integer", said for
+/// -5 where an integer is expected, worded as async-lint's one line: the
+/// place, and what is expected. Only an unsigned option refuses a negative
+/// integer, and only a type too small for it refuses a larger one.
+std::string describeBadValue(llvm::StringRef Text, llvm::StringRef Message) {
+  static const llvm::Regex Parts(
+      "^invalid configuration value '(.*)' for option '([^']*)'(.*)$");
+  llvm::SmallVector<llvm::StringRef, 4> Matched;
+  if (!Parts.match(Message, &Matched))
+    return Message.str();
+  llvm::StringRef Value = Matched[1], Option = Matched[2], Why = Matched[3];
+  if (Why == "; expected an integer") {
+    llvm::StringRef Digits = Value;
+    bool Negative = Digits.consume_front("-");
+    if (!Digits.empty() && llvm::all_of(Digits, llvm::isDigit))
+      Why = Negative ? "; expected a non-negative integer"
+                     : "; the integer is too large";
+  }
+  return (lineOfOption(Text, Option) + "invalid value '" + Value + "' for '" +
+          Option + "'" + Why)
+      .str();
+}
+
+/// The first value of \p Options, read from the configuration text \p Text,
+/// that an async check cannot take (not an integer where it wants one), in
+/// a line naming where; "" if there is none. The checks say so when they
+/// are made, as a warning, and go on with the default value: a user's
+/// setting silently lost.
+std::string badOptionValue(llvm::StringRef Text,
+                           const ClangTidyOptions &Options) {
+  if (Options.CheckOptions.empty())
+    return "";
+  ClangTidyOptions EveryCheck = ClangTidyOptions::getDefaults();
+  EveryCheck.Checks = "-*,async-*";
+  EveryCheck.CheckOptions = Options.CheckOptions;
+  ClangTidyContext Context(std::make_unique<DefaultOptionsProvider>(
+      ClangTidyGlobalOptions(), EveryCheck));
+  ClangTidyDiagnosticConsumer Consumer(Context);
+  auto DiagOpts = std::make_unique<clang::DiagnosticOptions>();
+  clang::DiagnosticsEngine Engine(clang::DiagnosticIDs::create(), *DiagOpts,
+                                  &Consumer, /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
+  ClangTidyASTConsumerFactory(Context).getCheckOptions();
+  for (const ClangTidyError &Error : Consumer.take())
+    if (llvm::StringRef(Error.Message.Message)
+            .starts_with("invalid configuration value '"))
+      return describeBadValue(Text, Error.Message.Message);
+  return "";
+}
+
+/// clang-tidy's search for .clang-tidy files, asked only about files in
+/// directories that exist: for a file whose directory does not (a missing
+/// file), clang-tidy's search prints "Error reading configuration from
+/// <dir>: directory doesn't exist." each time it is asked, unprefixed,
+/// while a missing directory holds no configuration to read. Such a file is
+/// asked about as if it were in its closest existing parent, which gives the
+/// same options; what is wrong with the file is said once, by the check of
+/// the inputs ("cannot lint 'a.cpp': no such file or directory").
+class ExistingDirectoriesOnly : public ClangTidyOptionsProvider {
+public:
+  ExistingDirectoriesOnly(std::unique_ptr<ClangTidyOptionsProvider> Search,
+                          llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files)
+      : Search(std::move(Search)), Files(std::move(Files)) {}
+
+  const ClangTidyGlobalOptions &getGlobalOptions() override {
+    return Search->getGlobalOptions();
+  }
+
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef File) override {
+    llvm::SmallString<256> Path(File);
+    if (Files->makeAbsolute(Path))
+      return Search->getRawOptions(File);
+    llvm::StringRef Directory = llvm::sys::path::parent_path(Path);
+    llvm::StringRef Existing = Directory;
+    while (!Existing.empty() && !isDirectory(Existing))
+      Existing = llvm::sys::path::parent_path(Existing);
+    if (Existing == Directory || Existing.empty())
+      return Search->getRawOptions(Path);
+    llvm::SmallString<256> Moved(Existing);
+    llvm::sys::path::append(Moved, llvm::sys::path::filename(Path));
+    return Search->getRawOptions(Moved);
+  }
+
+private:
+  bool isDirectory(llvm::StringRef Path) const {
+    llvm::ErrorOr<llvm::vfs::Status> Status = Files->status(Path);
+    return Status && Status->isDirectory();
+  }
+
+  std::unique_ptr<ClangTidyOptionsProvider> Search;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files;
+};
+
 ClangTidyOptions defaultOptions() {
   ClangTidyOptions Options = ClangTidyOptions::getDefaults();
   Options.Checks = "-*,async-*";
@@ -109,6 +214,8 @@ llvm::Expected<ClangTidyOptions> parseConfigText(llvm::StringRef Text) {
     return llvm::createStringError(
         "invalid --config: " +
         (Problem.empty() ? reasonOf(Options.getError()) : Problem));
+  if (std::string Bad = badOptionValue(Text, *Options); !Bad.empty())
+    return llvm::createStringError("invalid --config: " + Bad);
   return *Options;
 }
 
@@ -135,6 +242,10 @@ parseConfigFile(llvm::StringRef Path, const llvm::MemoryBuffer &Text) {
                                                "ExcludeHeaderFilterRegex"))
     return llvm::createStringError("invalid configuration file '" + Path +
                                    "': " + llvm::toString(std::move(Invalid)));
+  if (std::string Bad = badOptionValue(Text.getBuffer(), *Options);
+      !Bad.empty())
+    return llvm::createStringError("invalid configuration file '" + Path +
+                                   "': " + Bad);
   return *Options;
 }
 
@@ -180,11 +291,15 @@ Configuration::fromInvocation(const Invocation &Args) {
 
 std::unique_ptr<ClangTidyOptionsProvider> Configuration::makeProvider(
     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) const {
+  std::unique_ptr<ClangTidyOptionsProvider> Search;
   if (ConfigFile)
-    return std::make_unique<ConfigOptionsProvider>(
-        GlobalOptions, Defaults, *ConfigFile, Overrides, std::move(Files));
-  return std::make_unique<AsyncLintFileOptionsProvider>(
-      GlobalOptions, Defaults, Overrides, std::move(Files));
+    Search = std::make_unique<ConfigOptionsProvider>(
+        GlobalOptions, Defaults, *ConfigFile, Overrides, Files);
+  else
+    Search = std::make_unique<AsyncLintFileOptionsProvider>(
+        GlobalOptions, Defaults, Overrides, Files);
+  return std::make_unique<ExistingDirectoriesOnly>(std::move(Search),
+                                                   std::move(Files));
 }
 
 llvm::Error Configuration::checkConfigurations(llvm::StringRef File) {

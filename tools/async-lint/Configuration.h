@@ -63,7 +63,9 @@ private:
 };
 
 /// The options of the configuration file \p Path, whose text is \p Text,
-/// or why it is not one, in a line naming its line and column.
+/// or why it is not one, in a line naming its line (and column): invalid
+/// YAML, an option of the wrong type, a header filter that is not a regular
+/// expression, a check option's value its check cannot take.
 llvm::Expected<clang::tidy::ClangTidyOptions>
 parseConfigFile(llvm::StringRef Path, const llvm::MemoryBuffer &Text);
 

@@ -50,6 +50,12 @@ llvm::Error checkLintable(llvm::StringRef Path) {
     return notLintable(Path, reasonOf(EC));
   if (Status.type() == llvm::sys::fs::file_type::directory_file)
     return notLintable(Path, "is a directory");
+  // A named pipe with no writer would wait forever, and one with a writer
+  // (`... | async-lint /dev/stdin`) gives its text once, where a file is
+  // read more than once (here, by clang, for the report's positions).
+  if (Status.type() == llvm::sys::fs::file_type::fifo_file)
+    return notLintable(Path, "a pipe, not a regular file; save what it "
+                             "gives to a file and lint that");
   if (Status.type() != llvm::sys::fs::file_type::regular_file)
     return notLintable(Path, "not a regular file");
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
