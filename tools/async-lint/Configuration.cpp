@@ -74,6 +74,25 @@ public:
   }
 };
 
+/// The layers of options read once for one file, given for every file.
+class PinnedOptionsProvider : public ClangTidyOptionsProvider {
+public:
+  PinnedOptionsProvider(ClangTidyGlobalOptions GlobalOptions,
+                        std::vector<OptionsSource> Sources)
+      : GlobalOptions(std::move(GlobalOptions)), Sources(std::move(Sources)) {}
+
+  const ClangTidyGlobalOptions &getGlobalOptions() override {
+    return GlobalOptions;
+  }
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef) override {
+    return Sources;
+  }
+
+private:
+  ClangTidyGlobalOptions GlobalOptions;
+  std::vector<OptionsSource> Sources;
+};
+
 ClangTidyOptions defaultOptions() {
   ClangTidyOptions Options = ClangTidyOptions::getDefaults();
   Options.Checks = "-*,async-*";
@@ -180,6 +199,8 @@ Configuration::fromInvocation(const Invocation &Args) {
 
 std::unique_ptr<ClangTidyOptionsProvider> Configuration::makeProvider(
     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) const {
+  if (Pinned)
+    return std::make_unique<PinnedOptionsProvider>(GlobalOptions, *Pinned);
   if (ConfigFile)
     return std::make_unique<ConfigOptionsProvider>(
         GlobalOptions, Defaults, *ConfigFile, Overrides, std::move(Files));
@@ -221,6 +242,14 @@ ClangTidyOptions Configuration::optionsFor(llvm::StringRef File) const {
 std::vector<ClangTidyOptionsProvider::OptionsSource>
 Configuration::rawOptionsFor(llvm::StringRef File) const {
   return makeProvider(llvm::vfs::getRealFileSystem())->getRawOptions(File);
+}
+
+Configuration Configuration::pinnedTo(
+    llvm::StringRef File,
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) const {
+  Configuration Result = *this;
+  Result.Pinned = makeProvider(std::move(Files))->getRawOptions(File);
+  return Result;
 }
 
 std::vector<std::string>

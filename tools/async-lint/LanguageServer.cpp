@@ -8,7 +8,9 @@
 // system differs: unsaved buffers lie over the disk) and publishes the
 // findings. An edit that arrives while a document is being linted makes
 // that run's result stale: it is dropped, not published, and the document
-// is linted again with everything typed meanwhile.
+// is linted again with everything typed meanwhile. What a file is linted
+// with besides its text (its compile command and configuration) is planned
+// once and kept until a file it was read from may have changed.
 //
 //===----------------------------------------------------------------------===//
 
@@ -175,6 +177,22 @@ struct Finding {
   std::vector<Action> Actions;
 };
 
+/// What linting a file takes besides its text, found as the command line
+/// finds it: its compile command (read from a compilation database) and its
+/// configuration (from the .clang-tidy files above it, read once).
+struct LintPlan {
+  TranslationUnit Unit;
+  Configuration Config;
+};
+
+/// The files a plan is read from, by name: a change of one may change
+/// every open file's plan.
+bool isPlanInput(llvm::StringRef Path) {
+  llvm::StringRef Name = llvm::sys::path::filename(Path);
+  return Name == ".clang-tidy" || Name == "compile_commands.json" ||
+         Name == "compile_flags.txt";
+}
+
 struct Document {
   std::string Path;
   std::string Text;
@@ -188,6 +206,8 @@ struct Document {
   std::vector<Finding> Findings;
   /// The parsed #include prefix, reused while it still fits.
   std::shared_ptr<Preamble> Prefix = std::make_shared<Preamble>();
+  /// The plan of the last run, until plans are forgotten.
+  std::shared_ptr<const LintPlan> Plan;
 };
 
 /// A copy of the open documents' contents, taken for one run.
@@ -197,6 +217,10 @@ struct Snapshot {
   uint64_t Revision = 0;
   bool FirstLint = false;
   std::shared_ptr<Preamble> Prefix;
+  /// The document's plan, or null to make one; and which generation of
+  /// plans it belongs to.
+  std::shared_ptr<const LintPlan> Plan;
+  uint64_t PlanGeneration = 0;
   /// Every open document's unsaved text, by path: a header being edited
   /// is seen as the editor shows it, too.
   std::map<std::string, std::string> Buffers;
@@ -267,11 +291,17 @@ private:
   llvm::Error saveDocument(const json::Object *Params);
   llvm::Error closeDocument(const json::Object *Params);
   llvm::Expected<std::string> documentUri(const json::Object *Params);
+  void watchPlanInputs();
+  /// Every open file is planned and linted again: a file a plan is read
+  /// from may have changed. Called with Lock held.
+  void forgetPlans();
 
   // The linting thread.
   void lintLoop();
   std::optional<Snapshot> nextSnapshot();
   std::optional<std::vector<Finding>> lint(const Snapshot &Run);
+  llvm::Expected<std::shared_ptr<const LintPlan>>
+  plan(const Snapshot &Run, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files);
   Finding describe(const ClangTidyError &Error, const Snapshot &Run,
                    const LineTable &Lines);
   json::Array relatedInformation(const ClangTidyError &Error, const Snapshot &Run);
@@ -287,11 +317,14 @@ private:
   bool Initialized = false;
   bool ShutdownRequested = false;
   bool ClientShowsProgress = false;
+  bool ClientWatchesFiles = false;
 
   std::mutex Lock;
   std::condition_variable Changed;
   bool Stopping = false;
   std::map<std::string, Document> Documents;
+  /// Counts forgetPlans(): a plan made from an older generation is not kept.
+  uint64_t PlanGeneration = 0;
   /// The server's own requests waiting for an answer, by id: true once the
   /// client has answered.
   std::map<std::string, bool> Pending;
@@ -393,7 +426,9 @@ void Server::onNotification(llvm::StringRef Method, const json::Object *Params) 
   if (!Initialized || ShutdownRequested)
     return; // LSP: notifications before initialize are dropped.
   llvm::Error Failed = llvm::Error::success();
-  if (Method == "textDocument/didOpen")
+  if (Method == "initialized")
+    watchPlanInputs();
+  else if (Method == "textDocument/didOpen")
     Failed = openDocument(Params);
   else if (Method == "textDocument/didChange")
     Failed = changeDocument(Params);
@@ -403,14 +438,10 @@ void Server::onNotification(llvm::StringRef Method, const json::Object *Params) 
     Failed = closeDocument(Params);
   else if (Method == "workspace/didChangeWatchedFiles" ||
            Method == "workspace/didChangeConfiguration") {
-    // A .clang-tidy or compile_commands.json may have changed: every
-    // open document is linted again (each run reads them afresh).
     std::lock_guard<std::mutex> Guard(Lock);
-    for (auto &[Uri, Doc] : Documents)
-      Doc.NeedsLint = true;
-    Changed.notify_all();
+    forgetPlans();
   }
-  // Anything else ($/cancelRequest, $/setTrace, initialized...) needs no
+  // Anything else ($/cancelRequest, $/setTrace...) needs no
   // action: requests are answered as they arrive, so none is pending when
   // its cancellation comes.
   if (Failed)
@@ -420,9 +451,16 @@ void Server::onNotification(llvm::StringRef Method, const json::Object *Params) 
 json::Value Server::initializeResult(const json::Object *Params) {
   if (Params)
     if (const json::Object *Capabilities = Params->getObject("capabilities"))
+    {
       if (const json::Object *Window = Capabilities->getObject("window"))
         ClientShowsProgress =
             Window->getBoolean("workDoneProgress").value_or(false);
+      if (const json::Object *Workspace = Capabilities->getObject("workspace"))
+        if (const json::Object *Watched =
+                Workspace->getObject("didChangeWatchedFiles"))
+          ClientWatchesFiles =
+              Watched->getBoolean("dynamicRegistration").value_or(false);
+    }
   return json::Object{
       {"capabilities",
        json::Object{
@@ -434,6 +472,40 @@ json::Value Server::initializeResult(const json::Object *Params) {
             json::Object{{"codeActionKinds", json::Array{"quickfix"}}}}}},
       {"serverInfo",
        json::Object{{"name", "async-lint"}, {"version", ASYNC_LINT_VERSION}}}};
+}
+
+/// Asks the client to tell of changes to the files plans are read from,
+/// when it can watch files for the server; a client that cannot tells of
+/// them only by saving a file.
+void Server::watchPlanInputs() {
+  if (!ClientWatchesFiles)
+    return;
+  json::Array Watchers;
+  for (llvm::StringRef Name :
+       {".clang-tidy", "compile_commands.json", "compile_flags.txt"})
+    Watchers.push_back(json::Object{{"globPattern", ("**/" + Name).str()}});
+  std::string Id;
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    Id = "async-lint-register-" + std::to_string(++NextRequest);
+  }
+  Client.request(
+      Id, "client/registerCapability",
+      json::Object{{"registrations",
+                    json::Array{json::Object{
+                        {"id", "async-lint-watched-files"},
+                        {"method", "workspace/didChangeWatchedFiles"},
+                        {"registerOptions",
+                         json::Object{{"watchers", std::move(Watchers)}}}}}}});
+}
+
+void Server::forgetPlans() {
+  ++PlanGeneration;
+  for (auto &[Uri, Doc] : Documents) {
+    Doc.Plan.reset();
+    Doc.NeedsLint = !isPlanInput(Doc.Path);
+  }
+  Changed.notify_all();
 }
 
 llvm::Expected<std::string> Server::documentUri(const json::Object *Params) {
@@ -460,7 +532,12 @@ llvm::Error Server::openDocument(const json::Object *Params) {
   Doc.Path = absolutePath(*Path);
   Doc.Text = Text->str();
   ++Doc.Revision;
-  Doc.NeedsLint = true;
+  // A configuration or database open in the editor is not C++ to lint:
+  // its text is what the open files' plans are read from.
+  if (isPlanInput(Doc.Path))
+    forgetPlans();
+  else
+    Doc.NeedsLint = true;
   Changed.notify_all();
   return llvm::Error::success();
 }
@@ -484,7 +561,10 @@ llvm::Error Server::changeDocument(const json::Object *Params) {
     });
     if (Applied) {
       ++Doc.Revision;
-      Doc.NeedsLint = true;
+      if (isPlanInput(Doc.Path))
+        forgetPlans();
+      else
+        Doc.NeedsLint = true;
       Changed.notify_all();
       return llvm::Error::success();
     }
@@ -501,11 +581,11 @@ llvm::Error Server::saveDocument(const json::Object *Params) {
   if (!Uri)
     return Uri.takeError();
   std::lock_guard<std::mutex> Guard(Lock);
-  // Saving changes nothing in the document, but a saved header or
-  // configuration changes what every other open document sees.
-  for (auto &[OtherUri, Doc] : Documents)
-    Doc.NeedsLint = true;
-  Changed.notify_all();
+  // Saving changes nothing in the document, but a saved header changes
+  // what every other open document sees, and a saved configuration or
+  // database (which a client that watches no files tells of only by
+  // saving) their plans.
+  forgetPlans();
   return llvm::Error::success();
 }
 
@@ -515,7 +595,13 @@ llvm::Error Server::closeDocument(const json::Object *Params) {
     return Uri.takeError();
   {
     std::lock_guard<std::mutex> Guard(Lock);
-    Documents.erase(*Uri);
+    auto Found = Documents.find(*Uri);
+    // An open configuration's unsaved text goes: the disk's applies again.
+    bool WasPlanInput = Found != Documents.end() && isPlanInput(Found->second.Path);
+    if (Found != Documents.end())
+      Documents.erase(Found);
+    if (WasPlanInput)
+      forgetPlans();
   }
   publish(*Uri, {});
   return llvm::Error::success();
@@ -572,7 +658,8 @@ std::optional<Snapshot> Server::nextSnapshot() {
       if (!Doc.NeedsLint)
         continue;
       Doc.NeedsLint = false;
-      Snapshot Run{Uri, Doc.Path, Doc.Revision, !Doc.EverLinted, Doc.Prefix, {}};
+      Snapshot Run{Uri,       Doc.Path, Doc.Revision,   !Doc.EverLinted,
+                   Doc.Prefix, Doc.Plan, PlanGeneration, {}};
       Doc.EverLinted = true;
       for (const auto &[OtherUri, Other] : Documents)
         Run.Buffers[Other.Path] = Other.Text;
@@ -680,25 +767,28 @@ Invocation invocationFor(const Invocation &Server, const std::string &Path) {
   return Args;
 }
 
+/// The plan of \p Run's file, made as the command line makes it, with its
+/// configuration read through \p Files (the open buffers over the disk).
+llvm::Expected<std::shared_ptr<const LintPlan>>
+Server::plan(const Snapshot &Run,
+             llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) {
+  Invocation Args = invocationFor(this->Args, Run.Path);
+  llvm::Expected<Configuration> Config = Configuration::fromInvocation(Args);
+  if (!Config)
+    return Config.takeError();
+  // A malformed .clang-tidy would be passed over, its Checks: lost.
+  if (llvm::Error Invalid = Config->checkConfigurations(Run.Path))
+    return Invalid;
+  llvm::Expected<std::vector<TranslationUnit>> Units = planTranslationUnits(Args);
+  if (!Units)
+    return Units.takeError();
+  return std::make_shared<const LintPlan>(
+      LintPlan{std::move(Units->front()), Config->pinnedTo(Run.Path, Files)});
+}
+
 /// The findings of a run; none (nothing to publish: the editor keeps what
 /// it shows) when the file could not be linted at all.
 std::optional<std::vector<Finding>> Server::lint(const Snapshot &Run) {
-  Invocation Args = invocationFor(this->Args, Run.Path);
-  llvm::Expected<Configuration> Config = Configuration::fromInvocation(Args);
-  if (!Config) {
-    log("cannot lint " + Run.Path + ": " + llvm::toString(Config.takeError()));
-    return std::nullopt;
-  }
-  // A malformed .clang-tidy would be passed over, its Checks: lost.
-  if (llvm::Error Invalid = Config->checkConfigurations(Run.Path)) {
-    log("cannot lint " + Run.Path + ": " + llvm::toString(std::move(Invalid)));
-    return std::nullopt;
-  }
-  llvm::Expected<std::vector<TranslationUnit>> Units = planTranslationUnits(Args);
-  if (!Units) {
-    log("cannot lint " + Run.Path + ": " + llvm::toString(Units.takeError()));
-    return std::nullopt;
-  }
   auto Buffers = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
   for (const auto &[Path, Text] : Run.Buffers)
     Buffers->addFile(Path, 0, llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
@@ -706,8 +796,22 @@ std::optional<std::vector<Finding>> Server::lint(const Snapshot &Run) {
       llvm::vfs::createPhysicalFileSystem());
   Files->pushOverlay(Buffers);
 
+  std::shared_ptr<const LintPlan> Plan = Run.Plan;
+  if (!Plan) {
+    llvm::Expected<std::shared_ptr<const LintPlan>> Made = plan(Run, Files);
+    if (!Made) {
+      log("cannot lint " + Run.Path + ": " + llvm::toString(Made.takeError()));
+      return std::nullopt;
+    }
+    Plan = std::move(*Made);
+    std::lock_guard<std::mutex> Guard(Lock);
+    auto Found = Documents.find(Run.Uri);
+    if (Found != Documents.end() && PlanGeneration == Run.PlanGeneration)
+      Found->second.Plan = Plan;
+  }
+
   LintResult Result =
-      lintTranslationUnit(Units->front(), *Config, Files, Run.Prefix.get());
+      lintTranslationUnit(Plan->Unit, Plan->Config, Files, Run.Prefix.get());
   if (Result.Crashed) {
     log("clang crashed while parsing " + Run.Path);
     return std::nullopt;

@@ -198,6 +198,74 @@ def scenario_configuration_changes_apply_without_a_restart(s):
     server.notify("textDocument/didClose", {"textDocument": {"uri": uri(source)}})
     expect(server.diagnostics(source) == [], "closing clears the document's diagnostics")
     expect(server.stop() == 0, "clean exit")
+    expect(not any(m.get("method") == "client/registerCapability" for m in server.pending),
+           "no watchers asked of a client that cannot register them")
+
+
+def scenario_edits_reuse_the_plan_until_a_file_it_came_from_changes(s):
+    flags = s.write("compile_flags.txt", open(s.path("compile_flags.txt")).read())
+    text = FOUR_MISTAKES + "#ifdef LATE_FLAG\nasyncrt::task<int> flagged() { fetch(3); co_return 0; }\n#endif\n"
+    source = s.write("plan.cpp", text)
+    server = s.server()
+    server.initialize(capabilities={"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}})
+    register = server.wait_for(lambda m: m.get("method") == "client/registerCapability",
+                               "the request to watch the files plans are read from")
+    registration = register["params"]["registrations"][0]
+    globs = sorted(w["globPattern"] for w in registration["registerOptions"]["watchers"])
+    expect(registration["method"] == "workspace/didChangeWatchedFiles"
+           and globs == ["**/.clang-tidy", "**/compile_commands.json", "**/compile_flags.txt"],
+           "the .clang-tidy files and databases are watched: %s" % registration)
+    server.send({"id": register["id"], "result": None})
+    server.open(source)
+    first = server.diagnostics(source, four_checks)
+    unawaited_line = next(d["range"]["start"]["line"] for d in first if d["code"] == "async-unawaited-task")
+    version = [1]
+
+    def edit():
+        """A comment line added at the top: the plan is all that could differ."""
+        version[0] += 1
+        server.change(source, version[0], [{"range": {"start": {"line": 0, "character": 0},
+                                                      "end": {"line": 0, "character": 0}},
+                                            "text": "// edit\n"}])
+        found = server.diagnostics(source)
+        line = next((d["range"]["start"]["line"] for d in found if d["code"] == "async-unawaited-task"), None)
+        expect(line == unawaited_line + version[0] - 1, "the edit's findings: %s" % found)
+        return found
+
+    s.write(".clang-tidy", "Checks: '-async-heavy-loop'\n")
+    expect(len(edit()) == 4, "an edit keeps the plan: the .clang-tidy is not read again")
+    server.notify("workspace/didChangeWatchedFiles", {"changes": [
+        {"uri": uri(s.path(".clang-tidy")), "type": 1}]})
+    after = server.diagnostics(source, lambda d: len(d) == 3)
+    expect("async-heavy-loop" not in checks_of(after), "the watched .clang-tidy's change applies")
+    with open(flags, "a", encoding="utf-8") as out:
+        out.write("-DLATE_FLAG\n")
+    expect(len(edit()) == 3, "an edit keeps the plan: the compile flags are not read again")
+    server.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri(flags), "type": 2}]})
+    after = server.diagnostics(source, lambda d: len(d) == 4)
+    expect(checks_of(after).count("async-unawaited-task") == 2, "the new flags apply: %s" % after)
+    # A save re-plans too: a client that watches no files tells of a
+    # changed configuration only so.
+    os.remove(s.path(".clang-tidy"))
+    expect(len(edit()) == 4, "the removed .clang-tidy is not seen before a save or an event")
+    server.notify("textDocument/didSave", {"textDocument": {"uri": uri(source)}})
+    expect(len(server.diagnostics(source, lambda d: len(d) == 5)) == 5, "a save re-plans")
+    # A .clang-tidy open in the editor: its unsaved text is the
+    # configuration, and it is not linted as C++.
+    config = s.path(".clang-tidy")
+    server.open(config, "Checks: '-async-lock-across-await'\n")
+    after = server.diagnostics(source, lambda d: len(d) == 4)
+    expect("async-lock-across-await" not in checks_of(after), "the open .clang-tidy's text applies")
+    server.change(config, 2, [{"text": "Checks: '-async-blocking-call'\n"}])
+    after = server.diagnostics(source, lambda d: len(d) == 4)
+    expect("async-blocking-call" not in checks_of(after), "and its edits, unsaved")
+    server.notify("textDocument/didClose", {"textDocument": {"uri": uri(config)}})
+    expect(len(server.diagnostics(source, lambda d: len(d) == 5)) == 5,
+           "closed unsaved, the disk's (no .clang-tidy) applies again")
+    expect(server.stop() == 0, "clean exit")
+    expect(not any(m.get("method") == "textDocument/publishDiagnostics"
+                   and m["params"]["uri"] == uri(config) and m["params"]["diagnostics"]
+                   for m in server.pending), "the .clang-tidy is not linted")
 
 
 def scenario_newest_edit_wins(s):
