@@ -268,6 +268,49 @@ def scenario_edits_reuse_the_plan_until_a_file_it_came_from_changes(s):
                    for m in server.pending), "the .clang-tidy is not linted")
 
 
+def scenario_open_headers_are_seen_by_their_includers(s):
+    header = s.write("helpers.h", "#pragma once\ninline void pause() {}\n")
+    text = FOUR_MISTAKES.replace("#include <mutex>\n", "#include <mutex>\n#include \"helpers.h\"\n")
+    text = text.replace("  long sum = 0;\n", "  pause();\n  long sum = 0;\n")
+    source = s.write("includer.cpp", text)
+    server = s.server()
+    server.initialize()
+    # The header open with unsaved text that blocks: its includer sees it.
+    server.open(header, "#pragma once\n#include <thread>\n#include <chrono>\n"
+                "inline void pause() { std::this_thread::sleep_for(std::chrono::milliseconds(1)); }\n")
+    server.open(source)
+    found = server.diagnostics(source, lambda d: len(d) == 5)
+    expect("'pause' blocks" in " ".join(d["message"] for d in found),
+           "the open header's unsaved text is what the includer sees: %s" % found)
+    # Edited back in the editor, unsaved: the includer's next run (through
+    # its preamble, whose header changed) sees the edit.
+    server.change(header, 2, [{"text": "#pragma once\ninline void pause() {}\n"}])
+    server.change(source, 2, [{"range": {"start": {"line": 0, "character": 0},
+                                         "end": {"line": 0, "character": 0}}, "text": "// edit\n"}])
+    found = server.diagnostics(source, lambda d: len(d) == 4)
+    expect("'pause' blocks" not in " ".join(d["message"] for d in found), "the edited header is seen")
+    # A compile error in the open header: shown once, at the top of the
+    # includer, naming the header, and as the includer's only diagnostic.
+    server.change(header, 3, [{"text": "#pragma once\ninline int pause() { return missing_name; }\n"}])
+    server.change(source, 3, [{"range": {"start": {"line": 0, "character": 0},
+                                         "end": {"line": 0, "character": 0}}, "text": "// edit\n"}])
+    found = server.diagnostics(source, lambda d: any(x["severity"] == 1 for x in d))
+    errors = [d for d in found if d["severity"] == 1]
+    expect(len(errors) == 1 and errors[0]["range"]["start"] == {"line": 0, "character": 0}
+           and errors[0]["message"].startswith("in included file '%s': " % header)
+           and "missing_name" in errors[0]["message"] and "code" not in errors[0],
+           "the header's error at the top of the includer: %s" % found)
+    # Fixed, unsaved: the includer's error goes.
+    server.change(header, 4, [{"text": "#pragma once\ninline void pause() {}\n"}])
+    server.change(source, 4, [{"range": {"start": {"line": 0, "character": 0},
+                                         "end": {"line": 0, "character": 0}}, "text": "// edit\n"}])
+    found = server.diagnostics(source, lambda d: len(d) == 4)
+    expect(all(d["severity"] == 2 for d in found), "the header's error is gone: %s" % found)
+    with open(header, encoding="utf-8") as disk:
+        expect(disk.read() == "#pragma once\ninline void pause() {}\n", "the header on disk is never written")
+    expect(server.stop() == 0, "clean exit")
+
+
 def scenario_newest_edit_wins(s):
     source = s.write("typing.cpp", CLEAN)
     server = s.server()
