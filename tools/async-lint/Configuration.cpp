@@ -128,6 +128,10 @@ llvm::Expected<ClangTidyOptions> parseConfigText(llvm::StringRef Text) {
     return llvm::createStringError(
         "invalid --config: " +
         (Problem.empty() ? reasonOf(Options.getError()) : Problem));
+  if (llvm::Error Invalid = checkHeaderFilters(*Options, "HeaderFilterRegex",
+                                               "ExcludeHeaderFilterRegex"))
+    return llvm::createStringError("invalid --config: " +
+                                   llvm::toString(std::move(Invalid)));
   return *Options;
 }
 
