@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(__file__))
@@ -309,6 +310,93 @@ def scenario_open_headers_are_seen_by_their_includers(s):
     with open(header, encoding="utf-8") as disk:
         expect(disk.read() == "#pragma once\ninline void pause() {}\n", "the header on disk is never written")
     expect(server.stop() == 0, "clean exit")
+
+
+def scenario_positions_are_utf16_code_units(s):
+    # é is 2 bytes and 1 UTF-16 code unit, 😀 4 bytes and 2 units; the file's
+    # lines end in \r\n.
+    text = FOUR_MISTAKES.replace("  fetch(1);\n", "  /* é😀 */ fetch(1);\n").replace("\n", "\r\n")
+    source = s.write("utf16.cpp", text)
+    server = s.server()
+    server.initialize()
+    server.open(source)
+    diagnostics = server.diagnostics(source, four_checks)
+    unawaited = next(d for d in diagnostics if d["code"] == "async-unawaited-task")
+    expect(unawaited["range"] == {"start": {"line": 10, "character": 12},
+                                  "end": {"line": 10, "character": 17}},
+           "the finding at UTF-16 column 12 (byte column 15): %s" % unawaited["range"])
+    expect((11, 16, "async-unawaited-task") in s.cli("utf16.cpp"),
+           "where the command line says byte column 16 (1-based): %s" % s.cli("utf16.cpp"))
+    # An incremental edit at a UTF-16 position: co_await lands before fetch.
+    server.change(source, 2, [{"range": {"start": {"line": 10, "character": 12},
+                                         "end": {"line": 10, "character": 12}},
+                               "text": "co_await "}])
+    after = server.diagnostics(source, lambda d: len(d) == 3)
+    expect("async-unawaited-task" not in checks_of(after), "the edit awaited the task: %s" % after)
+    # The suppression's comment ends as the file's lines do.
+    heavy = next(d for d in after if d["code"] == "async-heavy-loop")
+    actions = server.call("textDocument/codeAction", {
+        "textDocument": {"uri": uri(source)}, "range": heavy["range"],
+        "context": {"diagnostics": [heavy]}})
+    edit = actions[0]["edit"]["changes"][uri(source)][0]
+    expect(edit["newText"] == "  // NOLINTNEXTLINE(async-heavy-loop)\r\n"
+           and edit["range"]["start"] == {"line": 15, "character": 0},
+           "a CRLF comment above the loop: %s" % edit)
+    expect(server.stop() == 0, "clean exit")
+
+
+def scenario_the_servers_options_apply_to_every_file(s):
+    mock_flags = open(s.path("compile_flags.txt")).read().split()
+    text = ("#ifdef DROPPED\n#error the removed flag was passed\n#endif\n" + FOUR_MISTAKES
+            + "#ifdef EXTRA\nasyncrt::task<int> extra() { fetch(3); co_return 0; }\n#endif\n")
+    # -p: a database elsewhere, which compile_flags.txt above the file
+    # does not override; its flags define EXTRA and DROPPED.
+    os.makedirs(s.path("build"))
+    source = s.write("options.cpp", text)
+    with open(s.path("build/compile_commands.json"), "w", encoding="utf-8") as database:
+        json.dump([{"directory": s.work, "file": source,
+                    "arguments": ["clang++", *mock_flags, "-DEXTRA", "-DDROPPED", "-c", source]}], database)
+    server = s.server("-p", "build", "--removed-arg=-DDROPPED", "--warnings-as-errors=async-unawaited-task",
+                      "--config={CheckOptions: {async-heavy-loop.TripCountThreshold: 1000000000}}")
+    server.initialize()
+    server.open(source)
+    found = server.diagnostics(source)
+    expect(checks_of(found) == ["async-blocking-call", "async-lock-across-await",
+                                "async-unawaited-task", "async-unawaited-task"],
+           "-p's flags (EXTRA), --removed-arg (no DROPPED) and --config (no heavy loop): %s" % found)
+    expect(all((d["severity"] == 1) == (d["code"] == "async-unawaited-task") for d in found),
+           "--warnings-as-errors makes the unawaited tasks errors: %s" % found)
+    expect(server.stop() == 0, "clean exit")
+    # `--lsp -- <flags>`: those flags for every file, over compile_flags.txt;
+    # --extra-arg and --checks too.
+    server = s.server("--checks=-async-lock-across-await", "--extra-arg=-DEXTRA", "--", *mock_flags)
+    server.initialize()
+    server.open(source)
+    found = server.diagnostics(source)
+    expect(checks_of(found) == ["async-blocking-call", "async-heavy-loop",
+                                "async-unawaited-task", "async-unawaited-task"],
+           "the -- flags, --extra-arg and --checks: %s" % found)
+    expect(server.stop() == 0, "clean exit")
+
+
+def scenario_fallback_flags_without_a_database(s):
+    # No compilation database anywhere above: the work directory of this
+    # scenario lies in the build tree, which has one.
+    work = tempfile.mkdtemp(prefix="async-lint-fallback-")
+    try:
+        source = os.path.join(work, "alone.cpp")
+        with open(source, "w", encoding="utf-8") as out:
+            out.write("#if __cplusplus >= 202002L && __has_include(<asyncrt/asyncrt.hpp>)\n"
+                      "#error C++20 with the bundled runtime\n#endif\n")
+        server = Server(s.async_lint, work, ())
+        server.initialize()
+        server.open(source)
+        found = server.diagnostics(source)
+        expect([d["message"] for d in found] == ["C++20 with the bundled runtime"],
+               "the fallback flags are -std=c++20 and the runtime's headers: %s" % found)
+        expect(server.stop() == 0, "clean exit")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def scenario_newest_edit_wins(s):
