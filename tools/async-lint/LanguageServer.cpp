@@ -819,10 +819,26 @@ std::optional<std::vector<Finding>> Server::lint(const Snapshot &Run) {
   const std::string &Text = Run.Buffers.at(Run.Path);
   LineTable Lines(Text);
   std::vector<Finding> Findings;
+  // A compile error that lies in no line of this file, shown at its top.
+  auto AtTop = [&](const ClangTidyError &Error, std::string Message) {
+    ClangTidyError Moved = Error;
+    Moved.Message.FilePath = Run.Path;
+    Moved.Message.FileOffset = 0;
+    Moved.Message.Message = std::move(Message);
+    Moved.Notes.clear();
+    return describe(Moved, Run, Lines);
+  };
   bool ReportedForeignError = false;
   for (const ClangTidyError &Error : Result.Errors) {
     if (isConfigurationProblem(Error)) {
       log(Error.Message.Message);
+      continue;
+    }
+    // An error in no file (a flag the compiler refuses) is the whole
+    // unit's, in the compiler's words.
+    if (Error.Message.FilePath.empty()) {
+      if (isCompilerError(Error))
+        Findings.push_back(AtTop(Error, Error.Message.Message));
       continue;
     }
     std::string Path = absolutePath(Error.Message.FilePath, Error.BuildDirectory);
@@ -836,12 +852,8 @@ std::optional<std::vector<Finding>> Server::lint(const Snapshot &Run) {
     if (!isCompilerError(Error) || ReportedForeignError)
       continue;
     ReportedForeignError = true;
-    ClangTidyError AtTop = Error;
-    AtTop.Message.FilePath = Run.Path;
-    AtTop.Message.FileOffset = 0;
-    AtTop.Message.Message = "in included file '" + Path + "': " + Error.Message.Message;
-    AtTop.Notes.clear();
-    Findings.push_back(describe(AtTop, Run, Lines));
+    Findings.push_back(
+        AtTop(Error, "in included file '" + Path + "': " + Error.Message.Message));
   }
   return Findings;
 }

@@ -179,6 +179,15 @@ def scenario_compile_errors_are_errors_and_serving_goes_on(s):
     expect(any("missing" in d["message"] for d in diagnostics), "clang's own words")
     server.change(source, 2, [{"text": FOUR_MISTAKES}])
     expect(len(server.diagnostics(source, four_checks)) == 4, "the server keeps serving")
+    # An error in no line of any file (compile_flags.txt's -std=c++20 for a
+    # C file): at the top of the file, in clang's words.
+    c_source = s.write("plain.c", "int x;\n")
+    server.open(c_source)
+    found = server.diagnostics(c_source)
+    expect(len(found) == 1 and found[0]["severity"] == 1
+           and found[0]["range"]["start"] == {"line": 0, "character": 0}
+           and found[0]["message"] == "invalid argument '-std=c++20' not allowed with 'C'",
+           "the compiler's error about the whole file: %s" % found)
     expect(server.stop() == 0, "clean exit")
 
 
