@@ -292,6 +292,9 @@ def scenario_open_headers_are_seen_by_their_includers(s):
     found = server.diagnostics(source, lambda d: len(d) == 5)
     expect("'pause' blocks" in " ".join(d["message"] for d in found),
            "the open header's unsaved text is what the includer sees: %s" % found)
+    # The header itself, under compile_flags.txt's C++ flags, is C++ (clang
+    # alone would take a .h for C and refuse -std=c++20).
+    expect(server.diagnostics(header) == [], "the header is linted as C++, and clean")
     # Edited back in the editor, unsaved: the includer's next run (through
     # its preamble, whose header changed) sees the edit.
     server.change(header, 2, [{"text": "#pragma once\ninline void pause() {}\n"}])
