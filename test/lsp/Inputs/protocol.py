@@ -191,6 +191,26 @@ def scenario_compile_errors_are_errors_and_serving_goes_on(s):
     expect(server.stop() == 0, "clean exit")
 
 
+def scenario_a_crash_is_logged_and_serving_goes_on(s):
+    # Deeper than the lint thread's 64 MiB stack: clang's parser overflows it.
+    deep = s.write("deep.cpp", "void f() {\n" + "for (;;)\n" * 200000 + "  ;\n}\n")
+    server = s.server()
+    server.initialize()
+    server.open(deep)
+    logged = server.wait_for(lambda m: m.get("method") == "window/logMessage"
+                             and m["params"]["type"] == 2, "the crash's log")
+    expect(logged["params"]["message"] == "clang crashed while parsing " + deep,
+           "the crash is logged as a warning: %s" % logged)
+    source = s.write("after.cpp", FOUR_MISTAKES)
+    server.open(source)
+    expect(len(server.diagnostics(source, four_checks)) == 4, "the server keeps serving")
+    server.change(deep, 2, [{"text": "void f() {\n  for (;;)\n    ;\n}\n"}])
+    expect(server.diagnostics(deep) == [], "and lints the crashed file once it parses")
+    expect(server.stop() == 0, "clean exit")
+    expect(any("clang crashed while parsing " + deep in line for line in server.stderr),
+           "on standard error too")
+
+
 def scenario_configuration_changes_apply_without_a_restart(s):
     source = s.write("config.cpp", FOUR_MISTAKES)
     server = s.server()
@@ -534,6 +554,9 @@ def scenario_bad_messages_get_errors_not_crashes(s):
     expect(len(server.diagnostics(source, four_checks)) == 4, "still linting")
     expect(server.stop() == 0, "clean exit")
     expect(any("not open" in line for line in server.stderr), "the ignored change is logged")
+    expect(any(m.get("method") == "window/logMessage" and m["params"]["type"] == 2
+               and "not open" in m["params"]["message"] for m in server.pending),
+           "and told to the client as a warning")
 
 
 def scenario_exit_without_shutdown_is_status_1(s):
