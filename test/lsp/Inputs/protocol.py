@@ -431,6 +431,30 @@ def scenario_fallback_flags_without_a_database(s):
         shutil.rmtree(work, ignore_errors=True)
 
 
+def scenario_a_headers_findings_show_where_it_is_open(s):
+    header = s.write("dropping.h", "#pragma once\n#include <asyncrt/asyncrt.hpp>\n"
+                     "asyncrt::task<int> fetch(int id);\n"
+                     "inline asyncrt::task<int> in_header() {\n  fetch(0);\n  co_return 0;\n}\n")
+    source = s.write("includes.cpp", "#include \"dropping.h\"\n"
+                     "asyncrt::task<int> own() {\n  fetch(1);\n  co_return 0;\n}\n")
+    server = s.server()
+    server.initialize()
+    server.open(source)
+
+    def own_only(found):
+        return [(d["range"]["start"]["line"], d["code"]) for d in found] == [(2, "async-unawaited-task")]
+
+    expect(own_only(server.diagnostics(source)), "the includer's own finding only, on open")
+    server.change(source, 2, [{"range": {"start": {"line": 5, "character": 0},
+                                         "end": {"line": 5, "character": 0}}, "text": "\n"}])
+    expect(own_only(server.diagnostics(source)), "and through its preamble")
+    server.open(header)
+    found = server.diagnostics(header)
+    expect([(d["range"]["start"]["line"], d["code"]) for d in found] == [(4, "async-unawaited-task")],
+           "the header's finding, in the header, once it is open: %s" % found)
+    expect(server.stop() == 0, "clean exit")
+
+
 def scenario_newest_edit_wins(s):
     source = s.write("typing.cpp", CLEAN)
     server = s.server()
