@@ -17,6 +17,7 @@
 #include "LanguageServer.h"
 #include "CheckPages.h"
 #include "Compilations.h"
+#include "ConfigCommands.h"
 #include "Configuration.h"
 #include "Diagnostics.h"
 #include "LspTransport.h"
@@ -768,7 +769,8 @@ Invocation invocationFor(const Invocation &Server, const std::string &Path) {
 }
 
 /// The plan of \p Run's file, made as the command line makes it, with its
-/// configuration read through \p Files (the open buffers over the disk).
+/// configuration read through \p Files (the open buffers over the disk);
+/// what is wrong with the configuration is logged.
 llvm::Expected<std::shared_ptr<const LintPlan>>
 Server::plan(const Snapshot &Run,
              llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) {
@@ -782,8 +784,12 @@ Server::plan(const Snapshot &Run,
   llvm::Expected<std::vector<TranslationUnit>> Units = planTranslationUnits(Args);
   if (!Units)
     return Units.takeError();
-  return std::make_shared<const LintPlan>(
+  auto Made = std::make_shared<const LintPlan>(
       LintPlan{std::move(Units->front()), Config->pinnedTo(Run.Path, Files)});
+  // An unknown check or option, as the command line tells it on each run.
+  for (const std::string &Problem : configurationProblems(Made->Config, Run.Path))
+    log(Problem);
+  return Made;
 }
 
 /// The findings of a run; none (nothing to publish: the editor keeps what
@@ -797,6 +803,9 @@ std::optional<std::vector<Finding>> Server::lint(const Snapshot &Run) {
   Files->pushOverlay(Buffers);
 
   std::shared_ptr<const LintPlan> Plan = Run.Plan;
+  // What is wrong with the configuration is told once, with its plan, not
+  // on every edit.
+  bool NewPlan = !Plan;
   if (!Plan) {
     llvm::Expected<std::shared_ptr<const LintPlan>> Made = plan(Run, Files);
     if (!Made) {
@@ -831,7 +840,8 @@ std::optional<std::vector<Finding>> Server::lint(const Snapshot &Run) {
   bool ReportedForeignError = false;
   for (const ClangTidyError &Error : Result.Errors) {
     if (isConfigurationProblem(Error)) {
-      log(Error.Message.Message);
+      if (NewPlan)
+        log(Error.Message.Message);
       continue;
     }
     // An error in no file (a flag the compiler refuses) is the whole

@@ -455,6 +455,48 @@ def scenario_a_headers_findings_show_where_it_is_open(s):
     expect(server.stop() == 0, "clean exit")
 
 
+def scenario_configuration_problems_are_logged_once(s):
+    s.write(".clang-tidy", "CheckOptions:\n  async-heavy-loop.TripCountTreshold: 10\n"
+            "  async-heavy-loop.TripCountThreshold: abc\n")
+    source = s.write("configured.cpp", FOUR_MISTAKES)
+    server = s.server()
+    server.initialize()
+    server.open(source)
+    server.diagnostics(source, four_checks)
+
+    def warnings():
+        return [m["params"]["message"] for m in server.pending
+                if m.get("method") == "window/logMessage" and m["params"]["type"] == 2]
+
+    misspelled = "unknown check option 'async-heavy-loop.TripCountTreshold'; " \
+                 "did you mean 'async-heavy-loop.TripCountThreshold'"
+    def invalid(warning):
+        return "'abc'" in warning and "async-heavy-loop.TripCountThreshold" in warning
+
+    expect(any(misspelled in w for w in warnings()), "the misspelled option is told: %s" % warnings())
+    expect(any(invalid(w) for w in warnings()), "and the invalid value: %s" % warnings())
+    server.change(source, 2, [{"text": FOUR_MISTAKES + "// edited\n"}])
+    server.diagnostics(source, four_checks)
+    expect(sum(misspelled in w for w in warnings()) == 1 and sum(map(invalid, warnings())) == 1,
+           "once, not again on an edit: %s" % warnings())
+    # A .clang-tidy that is not YAML: the file is not linted (its findings
+    # stay as they were), and why is told.
+    s.write(".clang-tidy", "Checks: [\n")
+    server.notify("workspace/didChangeWatchedFiles", {"changes": [
+        {"uri": uri(s.path(".clang-tidy")), "type": 2}]})
+    told = server.wait_for(lambda m: m.get("method") == "window/logMessage" and m["params"]["type"] == 2
+                           and "invalid configuration file" in m["params"]["message"], "the invalid file's log")
+    expect(told["params"]["message"].startswith("cannot lint %s: invalid configuration file '%s': line "
+                                                % (source, s.path(".clang-tidy"))),
+           "which file, and where: %s" % told["params"]["message"])
+    s.write(".clang-tidy", "Checks: '-async-heavy-loop'\n")
+    server.notify("workspace/didChangeWatchedFiles", {"changes": [
+        {"uri": uri(s.path(".clang-tidy")), "type": 2}]})
+    after = server.diagnostics(source)
+    expect(len(after) == 3 and "async-heavy-loop" not in checks_of(after), "fixed, it applies: %s" % after)
+    expect(server.stop() == 0, "clean exit")
+
+
 def scenario_newest_edit_wins(s):
     source = s.write("typing.cpp", CLEAN)
     server = s.server()
