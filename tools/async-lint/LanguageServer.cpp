@@ -180,10 +180,12 @@ struct Finding {
 
 /// What linting a file takes besides its text, found as the command line
 /// finds it: its compile command (read from a compilation database) and its
-/// configuration (from the .clang-tidy files above it, read once).
+/// configuration (from the .clang-tidy files above it, read once); or why
+/// the file cannot be linted, which only a change of those files mends.
 struct LintPlan {
   TranslationUnit Unit;
   Configuration Config;
+  std::string Unlintable;
 };
 
 /// The files a plan is read from, by name: a change of one may change
@@ -301,8 +303,10 @@ private:
   void lintLoop();
   std::optional<Snapshot> nextSnapshot();
   std::optional<std::vector<Finding>> lint(const Snapshot &Run);
-  llvm::Expected<std::shared_ptr<const LintPlan>>
+  std::shared_ptr<const LintPlan>
   plan(const Snapshot &Run, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files);
+  llvm::Expected<std::shared_ptr<const LintPlan>>
+  makePlan(const Snapshot &Run, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files);
   Finding describe(const ClangTidyError &Error, const Snapshot &Run,
                    const LineTable &Lines);
   json::Array relatedInformation(const ClangTidyError &Error, const Snapshot &Run);
@@ -769,11 +773,10 @@ Invocation invocationFor(const Invocation &Server, const std::string &Path) {
 }
 
 /// The plan of \p Run's file, made as the command line makes it, with its
-/// configuration read through \p Files (the open buffers over the disk);
-/// what is wrong with the configuration is logged.
+/// configuration read through \p Files (the open buffers over the disk).
 llvm::Expected<std::shared_ptr<const LintPlan>>
-Server::plan(const Snapshot &Run,
-             llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) {
+Server::makePlan(const Snapshot &Run,
+                 llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) {
   Invocation Args = invocationFor(this->Args, Run.Path);
   llvm::Expected<Configuration> Config = Configuration::fromInvocation(Args);
   if (!Config)
@@ -792,6 +795,28 @@ Server::plan(const Snapshot &Run,
   return Made;
 }
 
+/// The plan of \p Run's file, or why it has none; either is logged once,
+/// here, and kept in the document until a file it was read from changes.
+std::shared_ptr<const LintPlan>
+Server::plan(const Snapshot &Run,
+             llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) {
+  llvm::Expected<std::shared_ptr<const LintPlan>> Made = makePlan(Run, Files);
+  std::shared_ptr<const LintPlan> Plan;
+  if (Made) {
+    Plan = std::move(*Made);
+  } else {
+    auto Failed = std::make_shared<LintPlan>();
+    Failed->Unlintable = llvm::toString(Made.takeError());
+    log("cannot lint " + Run.Path + ": " + Failed->Unlintable);
+    Plan = std::move(Failed);
+  }
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto Found = Documents.find(Run.Uri);
+  if (Found != Documents.end() && PlanGeneration == Run.PlanGeneration)
+    Found->second.Plan = Plan;
+  return Plan;
+}
+
 /// The findings of a run; none (nothing to publish: the editor keeps what
 /// it shows) when the file could not be linted at all.
 std::optional<std::vector<Finding>> Server::lint(const Snapshot &Run) {
@@ -806,18 +831,10 @@ std::optional<std::vector<Finding>> Server::lint(const Snapshot &Run) {
   // What is wrong with the configuration is told once, with its plan, not
   // on every edit.
   bool NewPlan = !Plan;
-  if (!Plan) {
-    llvm::Expected<std::shared_ptr<const LintPlan>> Made = plan(Run, Files);
-    if (!Made) {
-      log("cannot lint " + Run.Path + ": " + llvm::toString(Made.takeError()));
-      return std::nullopt;
-    }
-    Plan = std::move(*Made);
-    std::lock_guard<std::mutex> Guard(Lock);
-    auto Found = Documents.find(Run.Uri);
-    if (Found != Documents.end() && PlanGeneration == Run.PlanGeneration)
-      Found->second.Plan = Plan;
-  }
+  if (!Plan)
+    Plan = plan(Run, Files);
+  if (!Plan->Unlintable.empty())
+    return std::nullopt;
 
   LintResult Result =
       lintTranslationUnit(Plan->Unit, Plan->Config, Files, Run.Prefix.get());
