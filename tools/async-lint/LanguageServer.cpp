@@ -446,26 +446,26 @@ void Server::onNotification(llvm::StringRef Method, const json::Object *Params) 
     std::lock_guard<std::mutex> Guard(Lock);
     forgetPlans();
   }
-  // Anything else ($/cancelRequest, $/setTrace...) needs no
-  // action: requests are answered as they arrive, so none is pending when
-  // its cancellation comes.
+  // Anything else ($/cancelRequest, $/setTrace...) needs no action:
+  // requests are answered as they arrive, so none is pending when its
+  // cancellation comes.
   if (Failed)
     log(("ignored " + Method + ": " + llvm::toString(std::move(Failed))).str());
 }
 
 json::Value Server::initializeResult(const json::Object *Params) {
-  if (Params)
-    if (const json::Object *Capabilities = Params->getObject("capabilities"))
-    {
-      if (const json::Object *Window = Capabilities->getObject("window"))
-        ClientShowsProgress =
-            Window->getBoolean("workDoneProgress").value_or(false);
-      if (const json::Object *Workspace = Capabilities->getObject("workspace"))
-        if (const json::Object *Watched =
-                Workspace->getObject("didChangeWatchedFiles"))
-          ClientWatchesFiles =
-              Watched->getBoolean("dynamicRegistration").value_or(false);
-    }
+  const json::Object *Capabilities =
+      Params ? Params->getObject("capabilities") : nullptr;
+  if (Capabilities) {
+    if (const json::Object *Window = Capabilities->getObject("window"))
+      ClientShowsProgress =
+          Window->getBoolean("workDoneProgress").value_or(false);
+    if (const json::Object *Workspace = Capabilities->getObject("workspace"))
+      if (const json::Object *Watched =
+              Workspace->getObject("didChangeWatchedFiles"))
+        ClientWatchesFiles =
+            Watched->getBoolean("dynamicRegistration").value_or(false);
+  }
   return json::Object{
       {"capabilities",
        json::Object{
@@ -663,7 +663,7 @@ std::optional<Snapshot> Server::nextSnapshot() {
       if (!Doc.NeedsLint)
         continue;
       Doc.NeedsLint = false;
-      Snapshot Run{Uri,       Doc.Path, Doc.Revision,   !Doc.EverLinted,
+      Snapshot Run{Uri, Doc.Path, Doc.Revision, !Doc.EverLinted,
                    Doc.Prefix, Doc.Plan, PlanGeneration, {}};
       Doc.EverLinted = true;
       for (const auto &[OtherUri, Other] : Documents)
