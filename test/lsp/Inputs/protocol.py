@@ -374,6 +374,14 @@ def scenario_positions_are_utf16_code_units(s):
     expect(edit["newText"] == "  // NOLINTNEXTLINE(async-heavy-loop)\r\n"
            and edit["range"]["start"] == {"line": 15, "character": 0},
            "a CRLF comment above the loop: %s" % edit)
+    # Lines that end in a lone \r are lines too, for clang and for LSP.
+    old_mac = s.write("cr.cpp", FOUR_MISTAKES.replace("\n", "\r"))
+    server.open(old_mac)
+    found = server.diagnostics(old_mac, four_checks)
+    expect(sorted((d["range"]["start"]["line"], d["code"]) for d in found)
+           == [(10, "async-unawaited-task"), (11, "async-blocking-call"),
+               (13, "async-lock-across-await"), (15, "async-heavy-loop")],
+           "the findings on their lines in a CR-only file: %s" % found)
     expect(server.stop() == 0, "clean exit")
 
 
