@@ -984,9 +984,35 @@ void Server::log(llvm::StringRef Message) {
                 json::Object{{"type", 2}, {"message", Message}});
 }
 
+/// Refuses what a server cannot do with its options: it writes no file and
+/// prints no report, so the options for those are the command line's; and
+/// a configuration given on the command line that would fail every file.
+llvm::Error checkServerOptions(const Invocation &Args) {
+  std::optional<llvm::StringRef> CommandLineOnly =
+      Args.FixErrors                       ? "--fix-errors"
+      : Args.FixNotes                      ? "--fix-notes"
+      : Args.Fix                           ? "--fix"
+      : !Args.ExportFixes.empty()          ? "--export-fixes"
+      : Args.Format != OutputFormat::Text ? "--format"
+      : Args.ListChecks                    ? "--list-checks"
+      : Args.DumpConfig                    ? "--dump-config"
+      : Args.VerifyConfig                  ? "--verify-config"
+                                           : std::optional<llvm::StringRef>();
+  if (CommandLineOnly)
+    return llvm::createStringError(
+        "--lsp cannot be used with " + *CommandLineOnly +
+        ": the server writes no file and prints no report");
+  return Configuration::fromInvocation(Args).takeError();
+}
+
 } // namespace
 
 int runLanguageServer(const Invocation &Args, std::FILE *In, std::FILE *Out) {
+  if (llvm::Error Refused = checkServerOptions(Args)) {
+    llvm::errs() << "async-lint: error: " << llvm::toString(std::move(Refused))
+                 << "\n";
+    return 2;
+  }
   lsp::Transport Client(In, Out);
   Server Instance(Args, Client);
   return Instance.serve();
