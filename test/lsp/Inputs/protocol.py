@@ -233,7 +233,7 @@ def scenario_configuration_changes_apply_without_a_restart(s):
 
 
 def scenario_edits_reuse_the_plan_until_a_file_it_came_from_changes(s):
-    flags = s.write("compile_flags.txt", open(s.path("compile_flags.txt")).read())
+    flags = s.path("compile_flags.txt")
     text = FOUR_MISTAKES + "#ifdef LATE_FLAG\nasyncrt::task<int> flagged() { fetch(3); co_return 0; }\n#endif\n"
     source = s.write("plan.cpp", text)
     server = s.server()
@@ -386,7 +386,8 @@ def scenario_positions_are_utf16_code_units(s):
 
 
 def scenario_the_servers_options_apply_to_every_file(s):
-    mock_flags = open(s.path("compile_flags.txt")).read().split()
+    with open(s.path("compile_flags.txt"), encoding="utf-8") as flag_file:
+        mock_flags = flag_file.read().split()
     text = ("#ifdef DROPPED\n#error the removed flag was passed\n#endif\n" + FOUR_MISTAKES
             + "#ifdef EXTRA\nasyncrt::task<int> extra() { fetch(3); co_return 0; }\n#endif\n")
     # -p: a database elsewhere, which compile_flags.txt above the file
