@@ -2,11 +2,13 @@
 """Measures the language server against a cold command-line lint.
 
   python3 bench/lsp/bench.py [--async-lint build/bin/async-lint] [--reps 5]
-                             [--edits 1000] [--doc]
+                             [--edits 1000] [--database-entries N] [--doc]
 
 On a generated coroutine file of about 500 lines that includes
 <asyncrt/asyncrt.hpp> and the usual standard headers (bench/lint's
-generator), in one run, interleaved:
+generator), with its flags in a compile_flags.txt (or, with
+--database-entries, in a project's compile_commands.json of that many
+entries), in one run, interleaved:
 
 - cold: `async-lint --no-cache file.cpp`, the whole process;
 - first open: didOpen until publishDiagnostics, on a fresh server;
@@ -24,6 +26,7 @@ the end (VmRSS), with the peak (VmHWM). With --doc the table replaces the
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import re
@@ -43,12 +46,21 @@ BEGIN_MARK = "<!-- bench/lsp/bench.py: begin -->"
 END_MARK = "<!-- bench/lsp/bench.py: end -->"
 
 
-def generate(directory, coroutines):
+def generate(directory, coroutines, database_entries=0):
     source = os.path.join(directory, "server_bench.cpp")
     subprocess.run([sys.executable, os.path.join(ROOT, "bench", "lint", "gen_coro_tu.py"),
                     "--coroutines", str(coroutines), "-o", source], check=True)
-    with open(os.path.join(directory, "compile_flags.txt"), "w") as flags:
-        flags.write("-std=c++20\n-I%s\n" % os.path.join(ROOT, "lib", "asyncrt", "include"))
+    flags = ["-std=c++20", "-I%s" % os.path.join(ROOT, "lib", "asyncrt", "include")]
+    if database_entries:
+        # A project's compile_commands.json: the file among many others.
+        names = [source] + [os.path.join(directory, "src", "unit%d.cpp" % n)
+                            for n in range(1, database_entries)]
+        with open(os.path.join(directory, "compile_commands.json"), "w") as database:
+            json.dump([{"directory": directory, "file": name,
+                        "arguments": ["clang++", *flags, "-c", name]} for name in names], database)
+    else:
+        with open(os.path.join(directory, "compile_flags.txt"), "w") as flag_file:
+            flag_file.write("\n".join(flags) + "\n")
     with open(source) as text:
         return source, text.read()
 
@@ -140,11 +152,15 @@ def table(arguments, lines, rows, early, late):
     edit = statistics.median(r[2] / r[0] for r in rows)
     reused = sum(r[3] for r in rows)
     out = []
-    out.append("Measured %s on %s (%d cores), `python3 bench/lsp/bench.py --reps %d --edits %d`, "
+    out.append("Measured %s on %s (%d cores), `python3 bench/lsp/bench.py --reps %d --edits %d%s`, "
                "a %d-line file (bench/lint/gen_coro_tu.py) including `<asyncrt/asyncrt.hpp>` "
-               "and standard headers; medians of per-repetition ratios."
+               "and standard headers%s; medians of per-repetition ratios."
                % (datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC"), platform.node() or "this machine",
-                  os.cpu_count(), arguments.reps, arguments.edits, lines))
+                  os.cpu_count(), arguments.reps, arguments.edits,
+                  " --database-entries %d" % arguments.database_entries if arguments.database_entries else "",
+                  lines,
+                  ", its flags in a compile_commands.json of %d entries" % arguments.database_entries
+                  if arguments.database_entries else ""))
     out.append("")
     out.append("| measure | value | target |")
     out.append("|---|---|---|")
@@ -177,11 +193,14 @@ def main():
     parser.add_argument("--edits", type=int, default=1000, help="edits for the memory measure (default 1000)")
     parser.add_argument("--coroutines", type=int, default=50,
                         help="size of the generated file (default 50: about 500 lines)")
+    parser.add_argument("--database-entries", type=int, default=0,
+                        help="flags from a compile_commands.json of this many entries "
+                        "(default 0: a compile_flags.txt)")
     parser.add_argument("--doc", action="store_true", help="write the table into docs/performance.md")
     arguments = parser.parse_args()
     arguments.async_lint = os.path.abspath(arguments.async_lint)
     with tempfile.TemporaryDirectory() as directory:
-        source, text = generate(directory, arguments.coroutines)
+        source, text = generate(directory, arguments.coroutines, arguments.database_entries)
         rows = measure(arguments, source, text)
         early, late = memory_over_edits(arguments, source, text)
     result = table(arguments, text.count("\n"), rows, early, late)

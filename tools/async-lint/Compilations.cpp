@@ -265,6 +265,15 @@ llvm::Error checkDatabaseAbove(llvm::StringRef Directory) {
   return llvm::Error::success();
 }
 
+/// True if \p CommandLine asks for a C++ standard and names no language.
+bool isCppWithoutLanguage(llvm::ArrayRef<std::string> CommandLine) {
+  auto Is = [&](auto Predicate) { return llvm::any_of(CommandLine, Predicate); };
+  return Is([](llvm::StringRef Arg) {
+           return Arg.starts_with("-std=c++") || Arg.starts_with("-std=gnu++");
+         }) &&
+         !Is([](llvm::StringRef Arg) { return Arg.starts_with("-x"); });
+}
+
 /// Without `--` or -p: for each file, the compilation database found above
 /// it (compile_commands.json or compile_flags.txt in its directory or a
 /// parent, or compile_commands.json in the build/ of one, as clangd looks
@@ -297,15 +306,18 @@ public:
   /// The commands of \p File, whose database findDatabaseAbove() found.
   std::vector<CompileCommand>
   getCompileCommands(llvm::StringRef File) const override {
-    if (const CompilationDatabase *Found = databaseAbove(File))
-      return Found->getCompileCommands(File);
-    std::vector<CompileCommand> Commands = Fallback->getCompileCommands(File);
+    const CompilationDatabase *Source = databaseAbove(File);
+    if (!Source)
+      Source = Fallback.get();
+    std::vector<CompileCommand> Commands = Source->getCompileCommands(File);
     // clang takes a .h for a C header, with which -std=c++20 is an error;
-    // a .h async-lint is asked to lint is a C++ one.
+    // a .h async-lint is asked to lint with C++ flags that name no
+    // language (the fallback's, a compile_flags.txt's) is a C++ one.
     if (llvm::sys::path::extension(File) == ".h")
       for (CompileCommand &Command : Commands)
-        Command.CommandLine.insert(Command.CommandLine.begin() + 1,
-                                   "-xc++-header");
+        if (isCppWithoutLanguage(Command.CommandLine))
+          Command.CommandLine.insert(Command.CommandLine.begin() + 1,
+                                     "-xc++-header");
     return Commands;
   }
 

@@ -179,6 +179,25 @@ private:
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files;
 };
 
+/// The layers of options read once for one file, given for every file.
+class PinnedOptionsProvider : public ClangTidyOptionsProvider {
+public:
+  PinnedOptionsProvider(ClangTidyGlobalOptions GlobalOptions,
+                        std::vector<OptionsSource> Sources)
+      : GlobalOptions(std::move(GlobalOptions)), Sources(std::move(Sources)) {}
+
+  const ClangTidyGlobalOptions &getGlobalOptions() override {
+    return GlobalOptions;
+  }
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef) override {
+    return Sources;
+  }
+
+private:
+  ClangTidyGlobalOptions GlobalOptions;
+  std::vector<OptionsSource> Sources;
+};
+
 ClangTidyOptions defaultOptions() {
   ClangTidyOptions Options = ClangTidyOptions::getDefaults();
   Options.Checks = "-*,async-*";
@@ -216,6 +235,10 @@ llvm::Expected<ClangTidyOptions> parseConfigText(llvm::StringRef Text) {
         (Problem.empty() ? reasonOf(Options.getError()) : Problem));
   if (std::string Bad = badOptionValue(Text, *Options); !Bad.empty())
     return llvm::createStringError("invalid --config: " + Bad);
+  if (llvm::Error Invalid = checkHeaderFilters(*Options, "HeaderFilterRegex",
+                                               "ExcludeHeaderFilterRegex"))
+    return llvm::createStringError("invalid --config: " +
+                                   llvm::toString(std::move(Invalid)));
   return *Options;
 }
 
@@ -291,6 +314,8 @@ Configuration::fromInvocation(const Invocation &Args) {
 
 std::unique_ptr<ClangTidyOptionsProvider> Configuration::makeProvider(
     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) const {
+  if (Pinned)
+    return std::make_unique<PinnedOptionsProvider>(GlobalOptions, *Pinned);
   std::unique_ptr<ClangTidyOptionsProvider> Search;
   if (ConfigFile)
     Search = std::make_unique<ConfigOptionsProvider>(
@@ -336,6 +361,14 @@ ClangTidyOptions Configuration::optionsFor(llvm::StringRef File) const {
 std::vector<ClangTidyOptionsProvider::OptionsSource>
 Configuration::rawOptionsFor(llvm::StringRef File) const {
   return makeProvider(llvm::vfs::getRealFileSystem())->getRawOptions(File);
+}
+
+Configuration Configuration::pinnedTo(
+    llvm::StringRef File,
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) const {
+  Configuration Result = *this;
+  Result.Pinned = makeProvider(std::move(Files))->getRawOptions(File);
+  return Result;
 }
 
 std::vector<std::string>

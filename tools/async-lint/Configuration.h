@@ -53,6 +53,13 @@ public:
   /// The checks enabled for \p File, sorted.
   std::vector<std::string> enabledChecks(llvm::StringRef File) const;
 
+  /// These options as \p File is linted with them now, read once through
+  /// \p Files, for a unit whose findings in headers are not reported (the
+  /// language server's): every provider of the result gives those options
+  /// for every file, without reading a configuration file again.
+  Configuration pinnedTo(llvm::StringRef File,
+                         llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) const;
+
 private:
   /// --line-filter.
   clang::tidy::ClangTidyGlobalOptions GlobalOptions;
@@ -60,6 +67,9 @@ private:
   clang::tidy::ClangTidyOptions Overrides;
   std::optional<clang::tidy::ClangTidyOptions> ConfigFile;
   llvm::StringSet<> CheckedDirectories;
+  /// Set by pinnedTo: the layers of options every file gets.
+  std::optional<std::vector<clang::tidy::ClangTidyOptionsProvider::OptionsSource>>
+      Pinned;
 };
 
 /// The options of the configuration file \p Path, whose text is \p Text,

@@ -8,13 +8,16 @@
 // system differs: unsaved buffers lie over the disk) and publishes the
 // findings. An edit that arrives while a document is being linted makes
 // that run's result stale: it is dropped, not published, and the document
-// is linted again with everything typed meanwhile.
+// is linted again with everything typed meanwhile. What a file is linted
+// with besides its text (its compile command and configuration) is planned
+// once and kept until a file it was read from may have changed.
 //
 //===----------------------------------------------------------------------===//
 
 #include "LanguageServer.h"
 #include "CheckPages.h"
 #include "Compilations.h"
+#include "ConfigCommands.h"
 #include "Configuration.h"
 #include "Diagnostics.h"
 #include "LspTransport.h"
@@ -175,6 +178,24 @@ struct Finding {
   std::vector<Action> Actions;
 };
 
+/// What linting a file takes besides its text, found as the command line
+/// finds it: its compile command (read from a compilation database) and its
+/// configuration (from the .clang-tidy files above it, read once); or why
+/// the file cannot be linted, which only a change of those files mends.
+struct LintPlan {
+  TranslationUnit Unit;
+  Configuration Config;
+  std::string Unlintable;
+};
+
+/// The files a plan is read from, by name: a change of one may change
+/// every open file's plan.
+bool isPlanInput(llvm::StringRef Path) {
+  llvm::StringRef Name = llvm::sys::path::filename(Path);
+  return Name == ".clang-tidy" || Name == "compile_commands.json" ||
+         Name == "compile_flags.txt";
+}
+
 struct Document {
   std::string Path;
   std::string Text;
@@ -188,6 +209,8 @@ struct Document {
   std::vector<Finding> Findings;
   /// The parsed #include prefix, reused while it still fits.
   std::shared_ptr<Preamble> Prefix = std::make_shared<Preamble>();
+  /// The plan of the last run, until plans are forgotten.
+  std::shared_ptr<const LintPlan> Plan;
 };
 
 /// A copy of the open documents' contents, taken for one run.
@@ -197,6 +220,10 @@ struct Snapshot {
   uint64_t Revision = 0;
   bool FirstLint = false;
   std::shared_ptr<Preamble> Prefix;
+  /// The document's plan, or null to make one; and which generation of
+  /// plans it belongs to.
+  std::shared_ptr<const LintPlan> Plan;
+  uint64_t PlanGeneration = 0;
   /// Every open document's unsaved text, by path: a header being edited
   /// is seen as the editor shows it, too.
   std::map<std::string, std::string> Buffers;
@@ -267,11 +294,19 @@ private:
   llvm::Error saveDocument(const json::Object *Params);
   llvm::Error closeDocument(const json::Object *Params);
   llvm::Expected<std::string> documentUri(const json::Object *Params);
+  void watchPlanInputs();
+  /// Every open file is planned and linted again: a file a plan is read
+  /// from may have changed. Called with Lock held.
+  void forgetPlans();
 
   // The linting thread.
   void lintLoop();
   std::optional<Snapshot> nextSnapshot();
   std::optional<std::vector<Finding>> lint(const Snapshot &Run);
+  std::shared_ptr<const LintPlan>
+  plan(const Snapshot &Run, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files);
+  llvm::Expected<std::shared_ptr<const LintPlan>>
+  makePlan(const Snapshot &Run, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files);
   Finding describe(const ClangTidyError &Error, const Snapshot &Run,
                    const LineTable &Lines);
   json::Array relatedInformation(const ClangTidyError &Error, const Snapshot &Run);
@@ -287,11 +322,14 @@ private:
   bool Initialized = false;
   bool ShutdownRequested = false;
   bool ClientShowsProgress = false;
+  bool ClientWatchesFiles = false;
 
   std::mutex Lock;
   std::condition_variable Changed;
   bool Stopping = false;
   std::map<std::string, Document> Documents;
+  /// Counts forgetPlans(): a plan made from an older generation is not kept.
+  uint64_t PlanGeneration = 0;
   /// The server's own requests waiting for an answer, by id: true once the
   /// client has answered.
   std::map<std::string, bool> Pending;
@@ -393,7 +431,9 @@ void Server::onNotification(llvm::StringRef Method, const json::Object *Params) 
   if (!Initialized || ShutdownRequested)
     return; // LSP: notifications before initialize are dropped.
   llvm::Error Failed = llvm::Error::success();
-  if (Method == "textDocument/didOpen")
+  if (Method == "initialized")
+    watchPlanInputs();
+  else if (Method == "textDocument/didOpen")
     Failed = openDocument(Params);
   else if (Method == "textDocument/didChange")
     Failed = changeDocument(Params);
@@ -403,26 +443,29 @@ void Server::onNotification(llvm::StringRef Method, const json::Object *Params) 
     Failed = closeDocument(Params);
   else if (Method == "workspace/didChangeWatchedFiles" ||
            Method == "workspace/didChangeConfiguration") {
-    // A .clang-tidy or compile_commands.json may have changed: every
-    // open document is linted again (each run reads them afresh).
     std::lock_guard<std::mutex> Guard(Lock);
-    for (auto &[Uri, Doc] : Documents)
-      Doc.NeedsLint = true;
-    Changed.notify_all();
+    forgetPlans();
   }
-  // Anything else ($/cancelRequest, $/setTrace, initialized...) needs no
-  // action: requests are answered as they arrive, so none is pending when
-  // its cancellation comes.
+  // Anything else ($/cancelRequest, $/setTrace...) needs no action:
+  // requests are answered as they arrive, so none is pending when its
+  // cancellation comes.
   if (Failed)
     log(("ignored " + Method + ": " + llvm::toString(std::move(Failed))).str());
 }
 
 json::Value Server::initializeResult(const json::Object *Params) {
-  if (Params)
-    if (const json::Object *Capabilities = Params->getObject("capabilities"))
-      if (const json::Object *Window = Capabilities->getObject("window"))
-        ClientShowsProgress =
-            Window->getBoolean("workDoneProgress").value_or(false);
+  const json::Object *Capabilities =
+      Params ? Params->getObject("capabilities") : nullptr;
+  if (Capabilities) {
+    if (const json::Object *Window = Capabilities->getObject("window"))
+      ClientShowsProgress =
+          Window->getBoolean("workDoneProgress").value_or(false);
+    if (const json::Object *Workspace = Capabilities->getObject("workspace"))
+      if (const json::Object *Watched =
+              Workspace->getObject("didChangeWatchedFiles"))
+        ClientWatchesFiles =
+            Watched->getBoolean("dynamicRegistration").value_or(false);
+  }
   return json::Object{
       {"capabilities",
        json::Object{
@@ -434,6 +477,40 @@ json::Value Server::initializeResult(const json::Object *Params) {
             json::Object{{"codeActionKinds", json::Array{"quickfix"}}}}}},
       {"serverInfo",
        json::Object{{"name", "async-lint"}, {"version", ASYNC_LINT_VERSION}}}};
+}
+
+/// Asks the client to tell of changes to the files plans are read from,
+/// when it can watch files for the server; a client that cannot tells of
+/// them only by saving a file.
+void Server::watchPlanInputs() {
+  if (!ClientWatchesFiles)
+    return;
+  json::Array Watchers;
+  for (llvm::StringRef Name :
+       {".clang-tidy", "compile_commands.json", "compile_flags.txt"})
+    Watchers.push_back(json::Object{{"globPattern", ("**/" + Name).str()}});
+  std::string Id;
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    Id = "async-lint-register-" + std::to_string(++NextRequest);
+  }
+  Client.request(
+      Id, "client/registerCapability",
+      json::Object{{"registrations",
+                    json::Array{json::Object{
+                        {"id", "async-lint-watched-files"},
+                        {"method", "workspace/didChangeWatchedFiles"},
+                        {"registerOptions",
+                         json::Object{{"watchers", std::move(Watchers)}}}}}}});
+}
+
+void Server::forgetPlans() {
+  ++PlanGeneration;
+  for (auto &[Uri, Doc] : Documents) {
+    Doc.Plan.reset();
+    Doc.NeedsLint = !isPlanInput(Doc.Path);
+  }
+  Changed.notify_all();
 }
 
 llvm::Expected<std::string> Server::documentUri(const json::Object *Params) {
@@ -460,7 +537,12 @@ llvm::Error Server::openDocument(const json::Object *Params) {
   Doc.Path = absolutePath(*Path);
   Doc.Text = Text->str();
   ++Doc.Revision;
-  Doc.NeedsLint = true;
+  // A configuration or database open in the editor is not C++ to lint:
+  // its text is what the open files' plans are read from.
+  if (isPlanInput(Doc.Path))
+    forgetPlans();
+  else
+    Doc.NeedsLint = true;
   Changed.notify_all();
   return llvm::Error::success();
 }
@@ -484,7 +566,10 @@ llvm::Error Server::changeDocument(const json::Object *Params) {
     });
     if (Applied) {
       ++Doc.Revision;
-      Doc.NeedsLint = true;
+      if (isPlanInput(Doc.Path))
+        forgetPlans();
+      else
+        Doc.NeedsLint = true;
       Changed.notify_all();
       return llvm::Error::success();
     }
@@ -501,11 +586,11 @@ llvm::Error Server::saveDocument(const json::Object *Params) {
   if (!Uri)
     return Uri.takeError();
   std::lock_guard<std::mutex> Guard(Lock);
-  // Saving changes nothing in the document, but a saved header or
-  // configuration changes what every other open document sees.
-  for (auto &[OtherUri, Doc] : Documents)
-    Doc.NeedsLint = true;
-  Changed.notify_all();
+  // Saving changes nothing in the document, but a saved header changes
+  // what every other open document sees, and a saved configuration or
+  // database (which a client that watches no files tells of only by
+  // saving) their plans.
+  forgetPlans();
   return llvm::Error::success();
 }
 
@@ -515,7 +600,13 @@ llvm::Error Server::closeDocument(const json::Object *Params) {
     return Uri.takeError();
   {
     std::lock_guard<std::mutex> Guard(Lock);
-    Documents.erase(*Uri);
+    auto Found = Documents.find(*Uri);
+    // An open configuration's unsaved text goes: the disk's applies again.
+    bool WasPlanInput = Found != Documents.end() && isPlanInput(Found->second.Path);
+    if (Found != Documents.end())
+      Documents.erase(Found);
+    if (WasPlanInput)
+      forgetPlans();
   }
   publish(*Uri, {});
   return llvm::Error::success();
@@ -572,7 +663,8 @@ std::optional<Snapshot> Server::nextSnapshot() {
       if (!Doc.NeedsLint)
         continue;
       Doc.NeedsLint = false;
-      Snapshot Run{Uri, Doc.Path, Doc.Revision, !Doc.EverLinted, Doc.Prefix, {}};
+      Snapshot Run{Uri, Doc.Path, Doc.Revision, !Doc.EverLinted,
+                   Doc.Prefix, Doc.Plan, PlanGeneration, {}};
       Doc.EverLinted = true;
       for (const auto &[OtherUri, Other] : Documents)
         Run.Buffers[Other.Path] = Other.Text;
@@ -680,25 +772,54 @@ Invocation invocationFor(const Invocation &Server, const std::string &Path) {
   return Args;
 }
 
+/// The plan of \p Run's file, made as the command line makes it, with its
+/// configuration read through \p Files (the open buffers over the disk).
+llvm::Expected<std::shared_ptr<const LintPlan>>
+Server::makePlan(const Snapshot &Run,
+                 llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) {
+  Invocation Args = invocationFor(this->Args, Run.Path);
+  llvm::Expected<Configuration> Config = Configuration::fromInvocation(Args);
+  if (!Config)
+    return Config.takeError();
+  // A malformed .clang-tidy would be passed over, its Checks: lost.
+  if (llvm::Error Invalid = Config->checkConfigurations(Run.Path))
+    return Invalid;
+  llvm::Expected<std::vector<TranslationUnit>> Units = planTranslationUnits(Args);
+  if (!Units)
+    return Units.takeError();
+  auto Made = std::make_shared<const LintPlan>(
+      LintPlan{std::move(Units->front()), Config->pinnedTo(Run.Path, Files)});
+  // An unknown check or option, as the command line tells it on each run.
+  for (const std::string &Problem : configurationProblems(Made->Config, Run.Path))
+    log(Problem);
+  return Made;
+}
+
+/// The plan of \p Run's file, or why it has none; either is logged once,
+/// here, and kept in the document until a file it was read from changes.
+std::shared_ptr<const LintPlan>
+Server::plan(const Snapshot &Run,
+             llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Files) {
+  llvm::Expected<std::shared_ptr<const LintPlan>> Made = makePlan(Run, Files);
+  std::shared_ptr<const LintPlan> Plan;
+  if (Made) {
+    Plan = std::move(*Made);
+  } else {
+    auto Failed = std::make_shared<LintPlan>();
+    Failed->Unlintable = llvm::toString(Made.takeError());
+    log("cannot lint " + Run.Path + ": " + Failed->Unlintable);
+    Plan = std::move(Failed);
+  }
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto Found = Documents.find(Run.Uri);
+  if (Found != Documents.end() && PlanGeneration == Run.PlanGeneration)
+    Found->second.Plan = Plan;
+  return Plan;
+}
+
 /// The findings of a run; none (nothing to publish: the editor keeps what
 /// it shows) when the file could not be linted at all.
 std::optional<std::vector<Finding>> Server::lint(const Snapshot &Run) {
-  Invocation Args = invocationFor(this->Args, Run.Path);
-  llvm::Expected<Configuration> Config = Configuration::fromInvocation(Args);
-  if (!Config) {
-    log("cannot lint " + Run.Path + ": " + llvm::toString(Config.takeError()));
-    return std::nullopt;
-  }
-  // A malformed .clang-tidy would be passed over, its Checks: lost.
-  if (llvm::Error Invalid = Config->checkConfigurations(Run.Path)) {
-    log("cannot lint " + Run.Path + ": " + llvm::toString(std::move(Invalid)));
-    return std::nullopt;
-  }
-  llvm::Expected<std::vector<TranslationUnit>> Units = planTranslationUnits(Args);
-  if (!Units) {
-    log("cannot lint " + Run.Path + ": " + llvm::toString(Units.takeError()));
-    return std::nullopt;
-  }
   auto Buffers = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
   for (const auto &[Path, Text] : Run.Buffers)
     Buffers->addFile(Path, 0, llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
@@ -706,8 +827,17 @@ std::optional<std::vector<Finding>> Server::lint(const Snapshot &Run) {
       llvm::vfs::createPhysicalFileSystem());
   Files->pushOverlay(Buffers);
 
+  std::shared_ptr<const LintPlan> Plan = Run.Plan;
+  // What is wrong with the configuration is told once, with its plan, not
+  // on every edit.
+  bool NewPlan = !Plan;
+  if (!Plan)
+    Plan = plan(Run, Files);
+  if (!Plan->Unlintable.empty())
+    return std::nullopt;
+
   LintResult Result =
-      lintTranslationUnit(Units->front(), *Config, Files, Run.Prefix.get());
+      lintTranslationUnit(Plan->Unit, Plan->Config, Files, Run.Prefix.get());
   if (Result.Crashed) {
     log("clang crashed while parsing " + Run.Path);
     return std::nullopt;
@@ -715,10 +845,27 @@ std::optional<std::vector<Finding>> Server::lint(const Snapshot &Run) {
   const std::string &Text = Run.Buffers.at(Run.Path);
   LineTable Lines(Text);
   std::vector<Finding> Findings;
+  // A compile error that lies in no line of this file, shown at its top.
+  auto AtTop = [&](const ClangTidyError &Error, std::string Message) {
+    ClangTidyError Moved = Error;
+    Moved.Message.FilePath = Run.Path;
+    Moved.Message.FileOffset = 0;
+    Moved.Message.Message = std::move(Message);
+    Moved.Notes.clear();
+    return describe(Moved, Run, Lines);
+  };
   bool ReportedForeignError = false;
   for (const ClangTidyError &Error : Result.Errors) {
     if (isConfigurationProblem(Error)) {
-      log(Error.Message.Message);
+      if (NewPlan)
+        log(Error.Message.Message);
+      continue;
+    }
+    // An error in no file (a flag the compiler refuses) is the whole
+    // unit's, in the compiler's words.
+    if (Error.Message.FilePath.empty()) {
+      if (isCompilerError(Error))
+        Findings.push_back(AtTop(Error, Error.Message.Message));
       continue;
     }
     std::string Path = absolutePath(Error.Message.FilePath, Error.BuildDirectory);
@@ -732,12 +879,8 @@ std::optional<std::vector<Finding>> Server::lint(const Snapshot &Run) {
     if (!isCompilerError(Error) || ReportedForeignError)
       continue;
     ReportedForeignError = true;
-    ClangTidyError AtTop = Error;
-    AtTop.Message.FilePath = Run.Path;
-    AtTop.Message.FileOffset = 0;
-    AtTop.Message.Message = "in included file '" + Path + "': " + Error.Message.Message;
-    AtTop.Notes.clear();
-    Findings.push_back(describe(AtTop, Run, Lines));
+    Findings.push_back(
+        AtTop(Error, "in included file '" + Path + "': " + Error.Message.Message));
   }
   return Findings;
 }
@@ -841,9 +984,35 @@ void Server::log(llvm::StringRef Message) {
                 json::Object{{"type", 2}, {"message", Message}});
 }
 
+/// Refuses what a server cannot do with its options: it writes no file and
+/// prints no report, so the options for those are the command line's; and
+/// a configuration given on the command line that would fail every file.
+llvm::Error checkServerOptions(const Invocation &Args) {
+  std::optional<llvm::StringRef> CommandLineOnly =
+      Args.FixErrors                       ? "--fix-errors"
+      : Args.FixNotes                      ? "--fix-notes"
+      : Args.Fix                           ? "--fix"
+      : !Args.ExportFixes.empty()          ? "--export-fixes"
+      : Args.Format != OutputFormat::Text ? "--format"
+      : Args.ListChecks                    ? "--list-checks"
+      : Args.DumpConfig                    ? "--dump-config"
+      : Args.VerifyConfig                  ? "--verify-config"
+                                           : std::optional<llvm::StringRef>();
+  if (CommandLineOnly)
+    return llvm::createStringError(
+        "--lsp cannot be used with " + *CommandLineOnly +
+        ": the server writes no file and prints no report");
+  return Configuration::fromInvocation(Args).takeError();
+}
+
 } // namespace
 
 int runLanguageServer(const Invocation &Args, std::FILE *In, std::FILE *Out) {
+  if (llvm::Error Refused = checkServerOptions(Args)) {
+    llvm::errs() << "async-lint: error: " << llvm::toString(std::move(Refused))
+                 << "\n";
+    return 2;
+  }
   lsp::Transport Client(In, Out);
   Server Instance(Args, Client);
   return Instance.serve();

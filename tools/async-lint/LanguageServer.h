@@ -13,7 +13,9 @@ namespace async_lint {
 /// unsaved contents, with the compile flags and configuration the command
 /// line would use for it, and its findings are published as diagnostics
 /// with their fix-its as quick fixes (docs/editors.md). Returns the process
-/// exit status: 0 after `shutdown` then `exit`, 1 otherwise, as LSP says.
+/// exit status: 0 after `shutdown` then `exit`, 1 otherwise, as LSP says;
+/// 2, before serving, for an option only the command line takes (--fix,
+/// --format...) or a configuration that is not valid.
 int runLanguageServer(const Invocation &Args, std::FILE *In, std::FILE *Out);
 
 } // namespace async_lint

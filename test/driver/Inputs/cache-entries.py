@@ -11,6 +11,9 @@
   cache-entries.py deep <dir>     replaces every entry with 30,000 nested
                                   `[`, sealed as an entry is
   cache-entries.py fifo <dir>     replaces every entry with a named pipe
+  cache-entries.py huge <dir>     marks every entry, then pads it with a
+                                  comment past the 64 MiB an entry may
+                                  have: sound but for its size
 
 An entry is a seal line, "# <length> <SHA-256>" of the YAML under it, then
 the YAML (docs/usage.md, "The result cache").
@@ -61,6 +64,13 @@ def deep(path):
         f.write(sealed("Inputs: " + "[" * 30000 + "\n"))
 
 
+def huge(path):
+    mark(path)
+    text = unsealed(path) + "#" + "x" * (64 << 20) + "\n"
+    with open(path, "wb") as f:
+        f.write(sealed(text))
+
+
 def fifo(path):
     os.remove(path)
     os.mkfifo(path)
@@ -72,4 +82,4 @@ if action == "count":
 else:
     for path in list(entries(directory)):
         {"mark": mark, "corrupt": corrupt, "truncate": truncate, "deep": deep,
-         "fifo": fifo}[action](path)
+         "fifo": fifo, "huge": huge}[action](path)

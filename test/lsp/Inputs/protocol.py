@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(__file__))
@@ -178,7 +179,36 @@ def scenario_compile_errors_are_errors_and_serving_goes_on(s):
     expect(any("missing" in d["message"] for d in diagnostics), "clang's own words")
     server.change(source, 2, [{"text": FOUR_MISTAKES}])
     expect(len(server.diagnostics(source, four_checks)) == 4, "the server keeps serving")
+    # An error in no line of any file (compile_flags.txt's -std=c++20 for a
+    # C file): at the top of the file, in clang's words.
+    c_source = s.write("plain.c", "int x;\n")
+    server.open(c_source)
+    found = server.diagnostics(c_source)
+    expect(len(found) == 1 and found[0]["severity"] == 1
+           and found[0]["range"]["start"] == {"line": 0, "character": 0}
+           and found[0]["message"] == "invalid argument '-std=c++20' not allowed with 'C'",
+           "the compiler's error about the whole file: %s" % found)
     expect(server.stop() == 0, "clean exit")
+
+
+def scenario_a_crash_is_logged_and_serving_goes_on(s):
+    # Deeper than the lint thread's 64 MiB stack: clang's parser overflows it.
+    deep = s.write("deep.cpp", "void f() {\n" + "for (;;)\n" * 200000 + "  ;\n}\n")
+    server = s.server()
+    server.initialize()
+    server.open(deep)
+    logged = server.wait_for(lambda m: m.get("method") == "window/logMessage"
+                             and m["params"]["type"] == 2, "the crash's log")
+    expect(logged["params"]["message"] == "clang crashed while parsing " + deep,
+           "the crash is logged as a warning: %s" % logged)
+    source = s.write("after.cpp", FOUR_MISTAKES)
+    server.open(source)
+    expect(len(server.diagnostics(source, four_checks)) == 4, "the server keeps serving")
+    server.change(deep, 2, [{"text": "void f() {\n  for (;;)\n    ;\n}\n"}])
+    expect(server.diagnostics(deep) == [], "and lints the crashed file once it parses")
+    expect(server.stop() == 0, "clean exit")
+    expect(any("clang crashed while parsing " + deep in line for line in server.stderr),
+           "on standard error too")
 
 
 def scenario_configuration_changes_apply_without_a_restart(s):
@@ -197,6 +227,290 @@ def scenario_configuration_changes_apply_without_a_restart(s):
     expect(len(server.diagnostics(source, four_checks)) == 4, "and so does its removal, on save")
     server.notify("textDocument/didClose", {"textDocument": {"uri": uri(source)}})
     expect(server.diagnostics(source) == [], "closing clears the document's diagnostics")
+    expect(server.stop() == 0, "clean exit")
+    expect(not any(m.get("method") == "client/registerCapability" for m in server.pending),
+           "no watchers asked of a client that cannot register them")
+
+
+def scenario_edits_reuse_the_plan_until_a_file_it_came_from_changes(s):
+    flags = s.path("compile_flags.txt")
+    text = FOUR_MISTAKES + "#ifdef LATE_FLAG\nasyncrt::task<int> flagged() { fetch(3); co_return 0; }\n#endif\n"
+    source = s.write("plan.cpp", text)
+    server = s.server()
+    server.initialize(capabilities={"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}})
+    register = server.wait_for(lambda m: m.get("method") == "client/registerCapability",
+                               "the request to watch the files plans are read from")
+    registration = register["params"]["registrations"][0]
+    globs = sorted(w["globPattern"] for w in registration["registerOptions"]["watchers"])
+    expect(registration["method"] == "workspace/didChangeWatchedFiles"
+           and globs == ["**/.clang-tidy", "**/compile_commands.json", "**/compile_flags.txt"],
+           "the .clang-tidy files and databases are watched: %s" % registration)
+    server.send({"id": register["id"], "result": None})
+    server.open(source)
+    first = server.diagnostics(source, four_checks)
+    unawaited_line = next(d["range"]["start"]["line"] for d in first if d["code"] == "async-unawaited-task")
+    version = [1]
+
+    def edit():
+        """A comment line added at the top: the plan is all that could differ."""
+        version[0] += 1
+        server.change(source, version[0], [{"range": {"start": {"line": 0, "character": 0},
+                                                      "end": {"line": 0, "character": 0}},
+                                            "text": "// edit\n"}])
+        found = server.diagnostics(source)
+        line = next((d["range"]["start"]["line"] for d in found if d["code"] == "async-unawaited-task"), None)
+        expect(line == unawaited_line + version[0] - 1, "the edit's findings: %s" % found)
+        return found
+
+    s.write(".clang-tidy", "Checks: '-async-heavy-loop'\n")
+    expect(len(edit()) == 4, "an edit keeps the plan: the .clang-tidy is not read again")
+    server.notify("workspace/didChangeWatchedFiles", {"changes": [
+        {"uri": uri(s.path(".clang-tidy")), "type": 1}]})
+    after = server.diagnostics(source, lambda d: len(d) == 3)
+    expect("async-heavy-loop" not in checks_of(after), "the watched .clang-tidy's change applies")
+    with open(flags, "a", encoding="utf-8") as out:
+        out.write("-DLATE_FLAG\n")
+    expect(len(edit()) == 3, "an edit keeps the plan: the compile flags are not read again")
+    server.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri(flags), "type": 2}]})
+    after = server.diagnostics(source, lambda d: len(d) == 4)
+    expect(checks_of(after).count("async-unawaited-task") == 2, "the new flags apply: %s" % after)
+    # A save re-plans too: a client that watches no files tells of a
+    # changed configuration only so.
+    os.remove(s.path(".clang-tidy"))
+    expect(len(edit()) == 4, "the removed .clang-tidy is not seen before a save or an event")
+    server.notify("textDocument/didSave", {"textDocument": {"uri": uri(source)}})
+    expect(len(server.diagnostics(source, lambda d: len(d) == 5)) == 5, "a save re-plans")
+    # A .clang-tidy open in the editor: its unsaved text is the
+    # configuration, and it is not linted as C++.
+    config = s.path(".clang-tidy")
+    server.open(config, "Checks: '-async-lock-across-await'\n")
+    after = server.diagnostics(source, lambda d: len(d) == 4)
+    expect("async-lock-across-await" not in checks_of(after), "the open .clang-tidy's text applies")
+    server.change(config, 2, [{"text": "Checks: '-async-blocking-call'\n"}])
+    after = server.diagnostics(source, lambda d: len(d) == 4)
+    expect("async-blocking-call" not in checks_of(after), "and its edits, unsaved")
+    server.notify("textDocument/didClose", {"textDocument": {"uri": uri(config)}})
+    expect(len(server.diagnostics(source, lambda d: len(d) == 5)) == 5,
+           "closed unsaved, the disk's (no .clang-tidy) applies again")
+    expect(server.stop() == 0, "clean exit")
+    expect(not any(m.get("method") == "textDocument/publishDiagnostics"
+                   and m["params"]["uri"] == uri(config) and m["params"]["diagnostics"]
+                   for m in server.pending), "the .clang-tidy is not linted")
+
+
+def scenario_open_headers_are_seen_by_their_includers(s):
+    header = s.write("helpers.h", "#pragma once\ninline void pause() {}\n")
+    text = FOUR_MISTAKES.replace("#include <mutex>\n", "#include <mutex>\n#include \"helpers.h\"\n")
+    text = text.replace("  long sum = 0;\n", "  pause();\n  long sum = 0;\n")
+    source = s.write("includer.cpp", text)
+    server = s.server()
+    server.initialize()
+    # The header open with unsaved text that blocks: its includer sees it.
+    server.open(header, "#pragma once\n#include <thread>\n#include <chrono>\n"
+                "inline void pause() { std::this_thread::sleep_for(std::chrono::milliseconds(1)); }\n")
+    server.open(source)
+    found = server.diagnostics(source, lambda d: len(d) == 5)
+    expect("'pause' blocks" in " ".join(d["message"] for d in found),
+           "the open header's unsaved text is what the includer sees: %s" % found)
+    # The header itself, under compile_flags.txt's C++ flags, is C++ (clang
+    # alone would take a .h for C and refuse -std=c++20).
+    expect(server.diagnostics(header) == [], "the header is linted as C++, and clean")
+    # Edited back in the editor, unsaved: the includer's next run (through
+    # its preamble, whose header changed) sees the edit.
+    server.change(header, 2, [{"text": "#pragma once\ninline void pause() {}\n"}])
+    server.change(source, 2, [{"range": {"start": {"line": 0, "character": 0},
+                                         "end": {"line": 0, "character": 0}}, "text": "// edit\n"}])
+    found = server.diagnostics(source, lambda d: len(d) == 4)
+    expect("'pause' blocks" not in " ".join(d["message"] for d in found), "the edited header is seen")
+    # A compile error in the open header: shown once, at the top of the
+    # includer, naming the header, and as the includer's only diagnostic.
+    server.change(header, 3, [{"text": "#pragma once\ninline int pause() { return missing_name; }\n"}])
+    server.change(source, 3, [{"range": {"start": {"line": 0, "character": 0},
+                                         "end": {"line": 0, "character": 0}}, "text": "// edit\n"}])
+    found = server.diagnostics(source, lambda d: any(x["severity"] == 1 for x in d))
+    errors = [d for d in found if d["severity"] == 1]
+    expect(len(errors) == 1 and errors[0]["range"]["start"] == {"line": 0, "character": 0}
+           and errors[0]["message"].startswith("in included file '%s': " % header)
+           and "missing_name" in errors[0]["message"] and "code" not in errors[0],
+           "the header's error at the top of the includer: %s" % found)
+    # Fixed, unsaved: the includer's error goes.
+    server.change(header, 4, [{"text": "#pragma once\ninline void pause() {}\n"}])
+    server.change(source, 4, [{"range": {"start": {"line": 0, "character": 0},
+                                         "end": {"line": 0, "character": 0}}, "text": "// edit\n"}])
+    found = server.diagnostics(source, lambda d: len(d) == 4)
+    expect(all(d["severity"] == 2 for d in found), "the header's error is gone: %s" % found)
+    with open(header, encoding="utf-8") as disk:
+        expect(disk.read() == "#pragma once\ninline void pause() {}\n", "the header on disk is never written")
+    expect(server.stop() == 0, "clean exit")
+
+
+def scenario_positions_are_utf16_code_units(s):
+    # é is 2 bytes and 1 UTF-16 code unit, 😀 4 bytes and 2 units; the file's
+    # lines end in \r\n.
+    text = FOUR_MISTAKES.replace("  fetch(1);\n", "  /* é😀 */ fetch(1);\n").replace("\n", "\r\n")
+    source = s.write("utf16.cpp", text)
+    server = s.server()
+    server.initialize()
+    server.open(source)
+    diagnostics = server.diagnostics(source, four_checks)
+    unawaited = next(d for d in diagnostics if d["code"] == "async-unawaited-task")
+    expect(unawaited["range"] == {"start": {"line": 10, "character": 12},
+                                  "end": {"line": 10, "character": 17}},
+           "the finding at UTF-16 column 12 (byte column 15): %s" % unawaited["range"])
+    expect((11, 16, "async-unawaited-task") in s.cli("utf16.cpp"),
+           "where the command line says byte column 16 (1-based): %s" % s.cli("utf16.cpp"))
+    # An incremental edit at a UTF-16 position: co_await lands before fetch.
+    server.change(source, 2, [{"range": {"start": {"line": 10, "character": 12},
+                                         "end": {"line": 10, "character": 12}},
+                               "text": "co_await "}])
+    after = server.diagnostics(source, lambda d: len(d) == 3)
+    expect("async-unawaited-task" not in checks_of(after), "the edit awaited the task: %s" % after)
+    # The suppression's comment ends as the file's lines do.
+    heavy = next(d for d in after if d["code"] == "async-heavy-loop")
+    actions = server.call("textDocument/codeAction", {
+        "textDocument": {"uri": uri(source)}, "range": heavy["range"],
+        "context": {"diagnostics": [heavy]}})
+    edit = actions[0]["edit"]["changes"][uri(source)][0]
+    expect(edit["newText"] == "  // NOLINTNEXTLINE(async-heavy-loop)\r\n"
+           and edit["range"]["start"] == {"line": 15, "character": 0},
+           "a CRLF comment above the loop: %s" % edit)
+    # Lines that end in a lone \r are lines too, for clang and for LSP.
+    old_mac = s.write("cr.cpp", FOUR_MISTAKES.replace("\n", "\r"))
+    server.open(old_mac)
+    found = server.diagnostics(old_mac, four_checks)
+    expect(sorted((d["range"]["start"]["line"], d["code"]) for d in found)
+           == [(10, "async-unawaited-task"), (11, "async-blocking-call"),
+               (13, "async-lock-across-await"), (15, "async-heavy-loop")],
+           "the findings on their lines in a CR-only file: %s" % found)
+    expect(server.stop() == 0, "clean exit")
+
+
+def scenario_the_servers_options_apply_to_every_file(s):
+    with open(s.path("compile_flags.txt"), encoding="utf-8") as flag_file:
+        mock_flags = flag_file.read().split()
+    text = ("#ifdef DROPPED\n#error the removed flag was passed\n#endif\n" + FOUR_MISTAKES
+            + "#ifdef EXTRA\nasyncrt::task<int> extra() { fetch(3); co_return 0; }\n#endif\n")
+    # -p: a database elsewhere, which compile_flags.txt above the file
+    # does not override; its flags define EXTRA and DROPPED.
+    os.makedirs(s.path("build"))
+    source = s.write("options.cpp", text)
+    with open(s.path("build/compile_commands.json"), "w", encoding="utf-8") as database:
+        json.dump([{"directory": s.work, "file": source,
+                    "arguments": ["clang++", *mock_flags, "-DEXTRA", "-DDROPPED", "-c", source]}], database)
+    server = s.server("-p", "build", "--removed-arg=-DDROPPED", "--warnings-as-errors=async-unawaited-task",
+                      "--config={CheckOptions: {async-heavy-loop.TripCountThreshold: 1000000000}}")
+    server.initialize()
+    server.open(source)
+    found = server.diagnostics(source)
+    expect(checks_of(found) == ["async-blocking-call", "async-lock-across-await",
+                                "async-unawaited-task", "async-unawaited-task"],
+           "-p's flags (EXTRA), --removed-arg (no DROPPED) and --config (no heavy loop): %s" % found)
+    expect(all((d["severity"] == 1) == (d["code"] == "async-unawaited-task") for d in found),
+           "--warnings-as-errors makes the unawaited tasks errors: %s" % found)
+    expect(server.stop() == 0, "clean exit")
+    # `--lsp -- <flags>`: those flags for every file, over compile_flags.txt;
+    # --extra-arg and --checks too.
+    server = s.server("--checks=-async-lock-across-await", "--extra-arg=-DEXTRA", "--", *mock_flags)
+    server.initialize()
+    server.open(source)
+    found = server.diagnostics(source)
+    expect(checks_of(found) == ["async-blocking-call", "async-heavy-loop",
+                                "async-unawaited-task", "async-unawaited-task"],
+           "the -- flags, --extra-arg and --checks: %s" % found)
+    expect(server.stop() == 0, "clean exit")
+
+
+def scenario_fallback_flags_without_a_database(s):
+    # No compilation database anywhere above: the work directory of this
+    # scenario lies in the build tree, which has one.
+    work = tempfile.mkdtemp(prefix="async-lint-fallback-")
+    try:
+        source = os.path.join(work, "alone.cpp")
+        with open(source, "w", encoding="utf-8") as out:
+            out.write("#if __cplusplus >= 202002L && __has_include(<asyncrt/asyncrt.hpp>)\n"
+                      "#error C++20 with the bundled runtime\n#endif\n")
+        server = Server(s.async_lint, work, ())
+        server.initialize()
+        server.open(source)
+        found = server.diagnostics(source)
+        expect([d["message"] for d in found] == ["C++20 with the bundled runtime"],
+               "the fallback flags are -std=c++20 and the runtime's headers: %s" % found)
+        expect(server.stop() == 0, "clean exit")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def scenario_a_headers_findings_show_where_it_is_open(s):
+    header = s.write("dropping.h", "#pragma once\n#include <asyncrt/asyncrt.hpp>\n"
+                     "asyncrt::task<int> fetch(int id);\n"
+                     "inline asyncrt::task<int> in_header() {\n  fetch(0);\n  co_return 0;\n}\n")
+    source = s.write("includes.cpp", "#include \"dropping.h\"\n"
+                     "asyncrt::task<int> own() {\n  fetch(1);\n  co_return 0;\n}\n")
+    server = s.server()
+    server.initialize()
+    server.open(source)
+
+    def own_only(found):
+        return [(d["range"]["start"]["line"], d["code"]) for d in found] == [(2, "async-unawaited-task")]
+
+    expect(own_only(server.diagnostics(source)), "the includer's own finding only, on open")
+    server.change(source, 2, [{"range": {"start": {"line": 5, "character": 0},
+                                         "end": {"line": 5, "character": 0}}, "text": "\n"}])
+    expect(own_only(server.diagnostics(source)), "and through its preamble")
+    server.open(header)
+    found = server.diagnostics(header)
+    expect([(d["range"]["start"]["line"], d["code"]) for d in found] == [(4, "async-unawaited-task")],
+           "the header's finding, in the header, once it is open: %s" % found)
+    expect(server.stop() == 0, "clean exit")
+
+
+def scenario_configuration_problems_are_logged_once(s):
+    s.write(".clang-tidy", "CheckOptions:\n  async-heavy-loop.TripCountTreshold: 10\n"
+            "  async-heavy-loop.TripCountThreshold: abc\n")
+    source = s.write("configured.cpp", FOUR_MISTAKES)
+    server = s.server()
+    server.initialize()
+    server.open(source)
+    server.diagnostics(source, four_checks)
+
+    def warnings():
+        return [m["params"]["message"] for m in server.pending
+                if m.get("method") == "window/logMessage" and m["params"]["type"] == 2]
+
+    misspelled = "unknown check option 'async-heavy-loop.TripCountTreshold'; " \
+                 "did you mean 'async-heavy-loop.TripCountThreshold'"
+    def invalid(warning):
+        return "'abc'" in warning and "async-heavy-loop.TripCountThreshold" in warning
+
+    expect(any(misspelled in w for w in warnings()), "the misspelled option is told: %s" % warnings())
+    expect(any(invalid(w) for w in warnings()), "and the invalid value: %s" % warnings())
+    server.change(source, 2, [{"text": FOUR_MISTAKES + "// edited\n"}])
+    server.diagnostics(source, four_checks)
+    expect(sum(misspelled in w for w in warnings()) == 1 and sum(map(invalid, warnings())) == 1,
+           "once, not again on an edit: %s" % warnings())
+    # A .clang-tidy that is not YAML: the file is not linted (its findings
+    # stay as they were), and why is told.
+    s.write(".clang-tidy", "Checks: [\n")
+    server.notify("workspace/didChangeWatchedFiles", {"changes": [
+        {"uri": uri(s.path(".clang-tidy")), "type": 2}]})
+    told = server.wait_for(lambda m: m.get("method") == "window/logMessage" and m["params"]["type"] == 2
+                           and "invalid configuration file" in m["params"]["message"], "the invalid file's log")
+    expect(told["params"]["message"].startswith("cannot lint %s: invalid configuration file '%s': line "
+                                                % (source, s.path(".clang-tidy"))),
+           "which file, and where: %s" % told["params"]["message"])
+    # Nor is that told again on an edit: only a change of the file mends it.
+    # (The runs' logs read so far are older runs'; the next is this one's.)
+    server.pending = [m for m in server.pending if not (
+        m.get("method") == "window/logMessage" and m["params"]["type"] == 4)]
+    preamble_log(server, source)
+    server.change(source, 3, [{"text": FOUR_MISTAKES}])
+    preamble_log(server, source)
+    expect(not any("cannot lint" in w for w in warnings()), "told once: %s" % warnings())
+    s.write(".clang-tidy", "Checks: '-async-heavy-loop'\n")
+    server.notify("workspace/didChangeWatchedFiles", {"changes": [
+        {"uri": uri(s.path(".clang-tidy")), "type": 2}]})
+    after = server.diagnostics(source)
+    expect(len(after) == 3 and "async-heavy-loop" not in checks_of(after), "fixed, it applies: %s" % after)
     expect(server.stop() == 0, "clean exit")
 
 
@@ -323,6 +637,9 @@ def scenario_bad_messages_get_errors_not_crashes(s):
     expect(len(server.diagnostics(source, four_checks)) == 4, "still linting")
     expect(server.stop() == 0, "clean exit")
     expect(any("not open" in line for line in server.stderr), "the ignored change is logged")
+    expect(any(m.get("method") == "window/logMessage" and m["params"]["type"] == 2
+               and "not open" in m["params"]["message"] for m in server.pending),
+           "and told to the client as a warning")
 
 
 def scenario_exit_without_shutdown_is_status_1(s):
