@@ -630,7 +630,8 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   std::vector<BlockingOp> Found;
   for (const CallExpr *Call : Info.calls())
-    if (std::optional<BlockingOp> Op = blockingOp(Call, 0))
+    if (std::optional<BlockingOp> Op = blockingOp(Call, 0);
+        Op && !(Op->Helper && callsHandedCallable(*Call, Info, model().profiles())))
       Found.push_back(std::move(*Op));
   for (const CXXConstructExpr *Construct : Info.constructions())
     if (std::optional<BlockingOp> Op = blockingOp(Construct, 0))

@@ -30,7 +30,9 @@ class CoroutineInfo;
 /// qualified names; an entry of OffloadFunctions and OffloadAwaits may name
 /// a condition in parentheses, `f(X)`: an argument of the call (or the object
 /// a member is called on) is a call of a function named X or has a type
-/// named X or nested in X (through pointers and smart pointers).
+/// named X or nested in X (through pointers and smart pointers); in
+/// OffloadParameters, `Tag(X)` is a parameter of type Tag and one of a type
+/// named X or nested in X.
 struct RuntimeProfile {
   /// The name `async.Runtime` forces it by; lower-case, one word.
   std::string Name = {};
@@ -53,6 +55,10 @@ struct RuntimeProfile {
   /// Coroutine return types whose coroutine runs on a thread of its own,
   /// where it may block.
   std::string OwnThreadTypes = {};
+  /// Parameter types that start a coroutine on a pool or a thread of its
+  /// own, where it may block: `Tag(X)`, a tag parameter and an executor
+  /// parameter of type X (concurrencpp's `executor_tag`, then the executor).
+  std::string OffloadParameters = {};
   /// Calls that run the runtime, or wait for a task, on the calling thread:
   /// inside a coroutine they block the worker and can deadlock it.
   std::string BlockingWaits = {};
@@ -106,6 +112,7 @@ struct Profile {
   std::vector<CallPattern> OffloadFunctions;
   std::vector<CallPattern> OffloadAwaits;
   std::vector<std::string> OwnThreadTypes;
+  std::vector<CallPattern> OffloadParameters;
   std::vector<std::string> BlockingWaits;
   std::vector<std::string> BlockingSleeps;
   std::vector<std::string> BlockingIO;
@@ -145,7 +152,8 @@ public:
 
   /// True if \p Coroutine runs where it may block: a lambda handed to an
   /// offload call (of any profile: the call decides where the lambda runs),
-  /// or a coroutine whose return type runs it on a thread of its own.
+  /// a coroutine whose return type runs it on a thread of its own, or one
+  /// whose parameters start it on a blocking pool (OffloadParameters).
   bool runsWhereItMayBlock(const CoroutineInfo &Coroutine, ASTContext &Ctx);
   /// True if \p At, in \p Coroutine's own code, runs after a `co_await` of
   /// an offload await and before the coroutine awaits the same call again.
@@ -166,6 +174,7 @@ public:
 private:
   const Profile *ofNamespaceOf(const Decl &D);
   bool isOffloadedLambda(const CoroutineInfo &Coroutine, ASTContext &Ctx);
+  bool startsOnOffloadExecutor(const FunctionDecl &Coroutine) const;
   void rebuild();
   /// The built-in profile named \p Name, which exists.
   const Profile &builtin(llvm::StringRef Name) const;
