@@ -618,7 +618,8 @@ bool BlockingCallCheck::isNonBlockingIO(const BlockingOp &Op,
     Helper = Inner->Helper;
   }
   const auto *Call = dyn_cast<CallExpr>(Blocking);
-  return Call && runsNonBlocking(*Call, Around, Info);
+  return Call && runsNonBlocking(*Call, Around, Info,
+                                 model().profiles().allNonBlockingTypes());
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {

@@ -32,6 +32,7 @@ constexpr Field Fields[] = {
     {"BlockingWaits", &RuntimeProfile::BlockingWaits},
     {"BlockingSleeps", &RuntimeProfile::BlockingSleeps},
     {"BlockingIO", &RuntimeProfile::BlockingIO},
+    {"NonBlockingTypes", &RuntimeProfile::NonBlockingTypes},
     {"AsyncMutexTypes", &RuntimeProfile::AsyncMutexTypes},
     {"LockTypes", &RuntimeProfile::LockTypes},
     {"SpawnAdvice", &RuntimeProfile::SpawnAdvice},
@@ -81,6 +82,7 @@ Profile parse(RuntimeProfile Text) {
   P.BlockingWaits = parseNames(Text.BlockingWaits);
   P.BlockingSleeps = parseNames(Text.BlockingSleeps);
   P.BlockingIO = parseNames(Text.BlockingIO);
+  P.NonBlockingTypes = parseNames(Text.NonBlockingTypes);
   P.AsyncMutexTypes = parseNames(Text.AsyncMutexTypes);
   P.LockTypes = parseNames(Text.LockTypes);
   P.Text = std::move(Text);
@@ -290,6 +292,7 @@ void ProfileSet::rebuild() {
   Spawns.clear();
   AsyncMutexTypes.clear();
   LockTypes.clear();
+  NonBlockingTypes.clear();
   for (const Profile *P : All) {
     if (P->Text.Name == "generic")
       Generic = P;
@@ -299,6 +302,7 @@ void ProfileSet::rebuild() {
       Spawns.push_back(Offload.Function);
     llvm::append_range(AsyncMutexTypes, P->AsyncMutexTypes);
     llvm::append_range(LockTypes, P->LockTypes);
+    llvm::append_range(NonBlockingTypes, P->NonBlockingTypes);
   }
   assert(Generic && "the generic profile is built in");
   reset();

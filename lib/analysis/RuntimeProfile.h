@@ -66,6 +66,10 @@ struct RuntimeProfile {
   std::string BlockingSleeps = {};
   /// The runtime's own synchronous I/O calls.
   std::string BlockingIO = {};
+  /// Types that keep every descriptor they hold non-blocking (libcoro's
+  /// clients and servers): a descriptor call on a descriptor reached
+  /// through one (its member, or what its accessor returns) does not block.
+  std::string NonBlockingTypes = {};
   /// Asynchronous mutexes and semaphores and their guards: never reported.
   std::string AsyncMutexTypes = {};
   /// Blocking lock guards of the runtime's own, reported like std's.
@@ -116,6 +120,7 @@ struct Profile {
   std::vector<std::string> BlockingWaits;
   std::vector<std::string> BlockingSleeps;
   std::vector<std::string> BlockingIO;
+  std::vector<std::string> NonBlockingTypes;
   std::vector<std::string> AsyncMutexTypes;
   std::vector<std::string> LockTypes;
 };
@@ -167,6 +172,9 @@ public:
     return AsyncMutexTypes;
   }
   const std::vector<std::string> &allLockTypes() const { return LockTypes; }
+  const std::vector<std::string> &allNonBlockingTypes() const {
+    return NonBlockingTypes;
+  }
 
   /// Forgets the per-translation-unit caches.
   void reset();
@@ -187,7 +195,8 @@ private:
   const Profile *Forced = nullptr;
   std::string LoadedOptions;
 
-  std::vector<std::string> TaskTypes, Spawns, AsyncMutexTypes, LockTypes;
+  std::vector<std::string> TaskTypes, Spawns, AsyncMutexTypes, LockTypes,
+      NonBlockingTypes;
 
   llvm::DenseMap<const Decl *, const Profile *> NamespaceCache;
   llvm::DenseMap<const Decl *, const Profile *> TypeCache;
