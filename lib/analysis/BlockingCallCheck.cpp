@@ -442,14 +442,29 @@ std::string unshadowedSpelling(llvm::StringRef Qualified,
 
 /// What a blocking wait waits for, when `co_await` can take its place: the
 /// only argument of `block_on(t)`, `rt.block_on(t)` or a function object's
-/// `stdexec::sync_wait(s)`, if that is awaitable (`r.wait_for(10ms)` waits
-/// for a result, not for its argument).
-const Expr *awaitedArgument(const CallExpr &Call) {
+/// `stdexec::sync_wait(s)`, if \p Coroutine can await that (`r.wait_for(10ms)`
+/// waits for a result, not for its argument).
+const Expr *awaitedArgument(const CallExpr &Call, const CoroutineInfo &Coroutine,
+                            CoroutineModel &Model) {
   unsigned First = functionObject(Call) ? 1 : 0;
   if (Call.getNumArgs() != First + 1)
     return nullptr;
   const Expr *Arg = Call.getArg(First);
-  return isAwaitableType(Arg->getType()) ? Arg : nullptr;
+  return Model.isAwaitableIn(Arg->getType(), &Coroutine) ? Arg : nullptr;
+}
+
+/// True if the blocking wait \p Wait returns what `co_await` of \p Task
+/// gives: the task's first template argument (`block_on(task<int>)` is an
+/// int; `stdexec::sync_wait(s)` wraps the value in an optional), so that
+/// the fix keeps the type of the value it initialises or returns.
+bool givesTheTasksValue(const CallExpr &Wait, const Expr &Task, ASTContext &Ctx) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Task.getType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return false;
+  return Ctx.hasSameUnqualifiedType(Spec->getTemplateArgs()[0].getAsType(),
+                                    Wait.getType());
 }
 
 /// The replacement of a blocking call by its awaitable twin, where that is
@@ -459,8 +474,8 @@ const Expr *awaitedArgument(const CallExpr &Call) {
 /// template instantiations (one fix per line of source).
 std::vector<FixItHint> awaitableFix(const BlockingOp &Op,
                                     const CoroutineInfo &Coroutine,
-                                    const RuntimeProfile &Runtime,
-                                    ASTContext &Ctx) {
+                                    CoroutineModel &Model, ASTContext &Ctx) {
+  const RuntimeProfile &Runtime = Model.profile(Coroutine).Text;
   const auto *Call = dyn_cast<CallExpr>(Op.At);
   if (!Call || Op.Helper || Call->getBeginLoc().isMacroID() ||
       Call->getEndLoc().isMacroID() ||
@@ -475,12 +490,16 @@ std::vector<FixItHint> awaitableFix(const BlockingOp &Op,
         Call->getCallee()->getSourceRange(),
         "co_await " + unshadowedSpelling(Runtime.SleepFunction,
                                          Coroutine.function(), Ctx))};
-  bool IsValue = IsStatement || Coroutine.isInitializerOrReturnValue(*Call);
-  const Expr *Task = Op.Fix == Remedy::BlockOn ? awaitedArgument(*Call) : nullptr;
+  const Expr *Task =
+      Op.Fix == Remedy::BlockOn ? awaitedArgument(*Call, Coroutine, Model) : nullptr;
+  bool IsValue = IsStatement || (Coroutine.isInitializerOrReturnValue(*Call) &&
+                                 Task && givesTheTasksValue(*Call, *Task, Ctx));
   if (Task && IsValue) {
+    // Asked through Stmt: a function object's call (`stdexec::sync_wait(s)`)
+    // begins at the object, not at the `(` of its operator().
+    SourceLocation Begin = Call->getSourceRange().getBegin();
     return {FixItHint::CreateReplacement(
-                CharSourceRange::getCharRange(Call->getBeginLoc(),
-                                              Task->getBeginLoc()),
+                CharSourceRange::getCharRange(Begin, Task->getBeginLoc()),
                 "co_await "),
             FixItHint::CreateRemoval(CharSourceRange::getTokenRange(
                 Lexer::getLocForEndOfToken(Task->getEndLoc(), 0,
@@ -618,7 +637,8 @@ bool BlockingCallCheck::isNonBlockingIO(const BlockingOp &Op,
     Helper = Inner->Helper;
   }
   const auto *Call = dyn_cast<CallExpr>(Blocking);
-  return Call && runsNonBlocking(*Call, Around, Info);
+  return Call && runsNonBlocking(*Call, Around, Info,
+                                 model().profiles().allNonBlockingTypes());
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
@@ -630,7 +650,8 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   std::vector<BlockingOp> Found;
   for (const CallExpr *Call : Info.calls())
-    if (std::optional<BlockingOp> Op = blockingOp(Call, 0))
+    if (std::optional<BlockingOp> Op = blockingOp(Call, 0);
+        Op && !(Op->Helper && callsHandedCallable(*Call, Info, model().profiles())))
       Found.push_back(std::move(*Op));
   for (const CXXConstructExpr *Construct : Info.constructions())
     if (std::optional<BlockingOp> Op = blockingOp(Construct, 0))
@@ -648,7 +669,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
       diag(Op.At->getBeginLoc(),
            "'%0' blocks the worker thread inside a coroutine; %1")
           << Op.Name << remedyText(Op, Runtime)
-          << awaitableFix(Op, Info, Runtime, *Result.Context);
+          << awaitableFix(Op, Info, model(), *Result.Context);
       continue;
     }
     diag(Op.At->getBeginLoc(),

@@ -323,22 +323,23 @@ const ClassTemplateDecl *coroutineTraits(const ASTContext &Ctx) {
   return nullptr;
 }
 
+/// The class template \p Record is made from (or is), else \p Record: the
+/// same for `Task<int>`, `Task<void>` and the template `Task`.
+const Decl *templatePattern(const CXXRecordDecl *Record) {
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+    return Spec->getSpecializedTemplate()->getTemplatedDecl()->getCanonicalDecl();
+  if (const ClassTemplateDecl *Template = Record->getDescribedClassTemplate())
+    return Template->getTemplatedDecl()->getCanonicalDecl();
+  return Record->getCanonicalDecl();
+}
+
 /// True if the type \p Arg, a specialization's first template argument,
 /// names \p Record or the class template \p Record is made from.
 bool namesReturnType(const TemplateArgument &Arg, const CXXRecordDecl *Record) {
   if (Arg.getKind() != TemplateArgument::Type)
     return false;
   const CXXRecordDecl *Named = classOf(Arg.getAsType());
-  if (!Named)
-    return false;
-  auto Pattern = [](const CXXRecordDecl *R) -> const Decl * {
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(R))
-      return Spec->getSpecializedTemplate()->getTemplatedDecl()->getCanonicalDecl();
-    if (const ClassTemplateDecl *Template = R->getDescribedClassTemplate())
-      return Template->getTemplatedDecl()->getCanonicalDecl();
-    return R->getCanonicalDecl();
-  };
-  return Pattern(Named) == Pattern(Record);
+  return Named && templatePattern(Named) == templatePattern(Record);
 }
 
 /// The promise types that `std::coroutine_traits` specializations written
@@ -420,6 +421,33 @@ bool isAwaitableType(QualType T) {
       Record->getASTContext().DeclarationNames.getCXXOperatorName(OO_Coawait);
   return findMember(Record, "await_ready") ||
          findMember(Record, CoawaitOperator);
+}
+
+bool CoroutineModel::isAwaitableIn(QualType T, const CoroutineInfo *Coroutine) {
+  if (isAwaitableType(T))
+    return true;
+  const CXXRecordDecl *Task = classOf(T);
+  if (!Task)
+    return false;
+  // Awaited through a promise's await_transform: the coroutine's, or in
+  // plain code the task's own, as the runtime's blocking wait awaits it.
+  const CXXRecordDecl *Promise =
+      Coroutine ? classOf(Coroutine->body().getPromiseDecl()->getType())
+                : promiseOf(Task);
+  const NamedDecl *Transform = findMember(Promise, "await_transform");
+  const FunctionDecl *Function = Transform ? Transform->getAsFunction() : nullptr;
+  if (!Function || Function->isDeleted())
+    return false;
+  if (!Coroutine)
+    return true;
+  // A runtime's coroutines await its own tasks (and stdexec's its senders).
+  QualType ReturnType = Coroutine->function().getDeclaredReturnType();
+  const CXXRecordDecl *Returned = classOf(ReturnType);
+  if (!Returned)
+    return false;
+  const Profile *Runtime = Profiles.ofType(ReturnType);
+  return templatePattern(Returned) == templatePattern(Task) ||
+         (Runtime && Runtime == Profiles.ofType(T));
 }
 
 } // namespace clang::tidy::async

@@ -168,6 +168,16 @@ public:
   /// named in \p ExtraTaskTypes or in a runtime profile's TaskTypes.
   bool isTaskType(QualType T, llvm::ArrayRef<std::string> ExtraTaskTypes);
 
+  /// True if `co_await` applies to a value of type \p T inside \p Coroutine
+  /// (null: in plain code, where the runtime's blocking wait runs it as its
+  /// own coroutines await it): through the type's own awaiter
+  /// (isAwaitableType), or through the promise's await_transform, which is
+  /// how folly::coro::Task and stdexec's tasks and senders are awaited. A
+  /// coroutine with one awaits types of its own task template or of its
+  /// runtime's profile (a folly Task in a Task coroutine); in plain code,
+  /// the task's own promise must have one.
+  bool isAwaitableIn(QualType T, const CoroutineInfo *Coroutine);
+
   /// The runtime profiles, and which one each coroutine uses.
   ProfileSet &profiles() { return Profiles; }
   /// The profile \p Info's coroutine uses (see ProfileSet::ofCoroutine).

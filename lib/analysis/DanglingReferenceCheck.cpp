@@ -114,11 +114,14 @@ std::optional<Referent> lentBy(const Expr *Arg, const ParmVarDecl &Param) {
 
 /// True if the tasks \p Callee returns keep its parameters as they are: it
 /// is a coroutine, or a declaration that may be one. Not a wrapper (marked
-/// `[[clang::coro_wrapper]]`, or with a body that is no coroutine), and not
-/// marked `[[clang::coro_disable_lifetimebound]]`.
-bool keepsParameters(const FunctionDecl &Callee) {
+/// `[[clang::coro_wrapper]]`, or with a body that is no coroutine), not
+/// marked `[[clang::coro_disable_lifetimebound]]`, and not one of the
+/// runtimes' \p Spawns, which take over the task they are handed
+/// (libcoro's `thread_pool::spawn_joinable(task&&)`, defined out of sight).
+bool keepsParameters(const FunctionDecl &Callee, llvm::ArrayRef<std::string> Spawns) {
   if (Callee.hasAttr<CoroWrapperAttr>() ||
-      Callee.hasAttr<CoroDisableLifetimeBoundAttr>())
+      Callee.hasAttr<CoroDisableLifetimeBoundAttr>() ||
+      llvm::is_contained(Spawns, plainQualifiedName(&Callee)))
     return false;
   const FunctionDecl *Definition = Callee.getDefinition();
   if (!Definition)
@@ -156,9 +159,10 @@ const Expr *borrowedObject(const CallExpr &Call, const CXXMethodDecl &Method) {
 
 /// What the task \p Call creates borrows from the calling function.
 llvm::SmallVector<Borrow, 2> borrowsOf(const CallExpr &Call,
-                                       const FunctionDecl &Callee) {
+                                       const FunctionDecl &Callee,
+                                       llvm::ArrayRef<std::string> Spawns) {
   llvm::SmallVector<Borrow, 2> Found;
-  if (!keepsParameters(Callee))
+  if (!keepsParameters(Callee, Spawns))
     return Found;
   unsigned FirstArg = 0;
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee)) {
@@ -642,7 +646,8 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   FunctionWalk Walk(*Body, model());
   FateFinder Fates(Walk, model(), SpawnNames);
   for (const FunctionWalk::Task &Task : Walk.tasks()) {
-    llvm::SmallVector<Borrow, 2> Borrows = borrowsOf(*Task.Call, *Task.Callee);
+    llvm::SmallVector<Borrow, 2> Borrows = borrowsOf(
+        *Task.Call, *Task.Callee, model().profiles().allSpawnFunctions());
     if (Borrows.empty())
       continue;
     Fate Where = Fates.follow(*Task.Call);

@@ -624,6 +624,8 @@ void HeavyLoopCheck::check(const MatchFinder::MatchResult &Result) {
   std::vector<const Stmt *> Calls(Info.calls().begin(), Info.calls().end());
   Calls.insert(Calls.end(), Info.constructions().begin(), Info.constructions().end());
   for (const Stmt *Call : Calls) {
+    if (callsHandedCallable(*Call, Info, Profiles))
+      continue;
     std::optional<HeavyStep> Step = heavyHelperCall(Call, 0);
     if (!Step || OnBlockingPool(*Call))
       continue;

@@ -82,6 +82,17 @@ const FunctionDecl *followableHelper(const FunctionDecl *Callee,
   return Definition;
 }
 
+bool callsHandedCallable(const Stmt &At, const CoroutineInfo &Coroutine,
+                         ProfileSet &Profiles) {
+  const auto *Call = dyn_cast<CXXOperatorCallExpr>(&At);
+  if (!Call || Call->getOperator() != OO_Call)
+    return false;
+  const auto *Object = dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts());
+  const auto *Param = Object ? dyn_cast<ParmVarDecl>(Object->getDecl()) : nullptr;
+  return Param && llvm::is_contained(Coroutine.function().parameters(), Param) &&
+         Profiles.isRuntimeCode(Coroutine.function());
+}
+
 std::string helperName(const Stmt &At, const FunctionDecl &Helper) {
   const auto *Call = dyn_cast<CXXOperatorCallExpr>(&At);
   if (Call && Call->getOperator() == OO_Call)

@@ -38,6 +38,14 @@ const FunctionDecl *certainCallee(const CallExpr &Call);
 const FunctionDecl *followableHelper(const FunctionDecl *Callee,
                                      ProfileSet &Profiles);
 
+/// True if \p At calls a callable object that \p Coroutine was handed as a
+/// parameter, and \p Coroutine is a runtime's own code (concurrencpp's
+/// submit_bridge runs the closure given to executor::submit): the callable
+/// is its caller's code, run where its caller chose, and the runtime's
+/// bridge is not blamed for what it runs.
+bool callsHandedCallable(const Stmt &At, const CoroutineInfo &Coroutine,
+                         ProfileSet &Profiles);
+
 /// How to name a helper called at \p At in a message: a lambda or function
 /// object by the variable it is called through (`pause()`), anything else by
 /// its name.

@@ -70,6 +70,36 @@ SourceRange codeOf(const FunctionDecl &Function) {
   return Function.getSourceRange();
 }
 
+/// True if the descriptor \p Call works on (its first argument) is reached
+/// through an object of one of \p Types or a member of one:
+/// `m_socket.native_handle()` in a libcoro client's own code, or
+/// `client.socket().native_handle()` in its user's.
+bool descriptorHeldBy(const CallExpr &Call, llvm::ArrayRef<std::string> Types) {
+  if (Types.empty() || Call.getNumArgs() == 0)
+    return false;
+  auto IsListed = [&](const CXXRecordDecl *Class) {
+    return Class && llvm::is_contained(Types, plainQualifiedName(Class));
+  };
+  llvm::SmallVector<const Stmt *, 8> Work{Call.getArg(0)};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *Member = dyn_cast<MemberExpr>(S))
+      if (IsListed(dyn_cast<CXXRecordDecl>(Member->getMemberDecl()->getDeclContext())))
+        return true;
+    if (const auto *E = dyn_cast<Expr>(S)) {
+      QualType T = E->getType().getNonReferenceType();
+      if (T->isPointerType())
+        T = T->getPointeeType();
+      if (IsListed(T->getAsCXXRecordDecl()))
+        return true;
+    }
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Work.push_back(Child);
+  }
+  return false;
+}
+
 bool awaitsReadiness(const CoroutineInfo &Coroutine) {
   return llvm::any_of(Coroutine.suspensions(), [](const Stmt *Suspension) {
     const CallExpr *Call = awaitedCall(*Suspension);
@@ -83,11 +113,13 @@ bool awaitsReadiness(const CoroutineInfo &Coroutine) {
 
 bool runsNonBlocking(const CallExpr &Call,
                      llvm::ArrayRef<const FunctionDecl *> Around,
-                     const CoroutineInfo &Coroutine) {
+                     const CoroutineInfo &Coroutine,
+                     llvm::ArrayRef<std::string> NonBlockingTypes) {
   if (!isDescriptorCall(Call))
     return false;
   const ASTContext &Ctx = Coroutine.function().getASTContext();
-  if (spellsAnyOf(Call.getSourceRange(), DontWaitFlag, Ctx))
+  if (spellsAnyOf(Call.getSourceRange(), DontWaitFlag, Ctx) ||
+      descriptorHeldBy(Call, NonBlockingTypes))
     return true;
   if (llvm::any_of(Around, [&](const FunctionDecl *Function) {
         return spellsAnyOf(codeOf(*Function), NonBlockingNames, Ctx);

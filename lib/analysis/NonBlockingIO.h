@@ -18,14 +18,16 @@ namespace clang::tidy::async {
 
 /// True if \p Call is a descriptor call that returns at once on a
 /// non-blocking descriptor, and the code around it shows the descriptor is
-/// one: `MSG_DONTWAIT` in its arguments; `O_NONBLOCK`, `SOCK_NONBLOCK`,
-/// `EAGAIN`, `EWOULDBLOCK` or `EINPROGRESS` named in one of \p Around (the
-/// function that makes the call, and the helpers and coroutine that lead to
-/// it); or a `co_await` of a readiness operation (`poll`, `wait_readable`,
-/// ...) in \p Coroutine.
+/// one: `MSG_DONTWAIT` in its arguments; the descriptor reached through an
+/// object or a member of one of \p NonBlockingTypes (a runtime's sockets);
+/// `O_NONBLOCK`, `SOCK_NONBLOCK`, `EAGAIN`, `EWOULDBLOCK` or `EINPROGRESS`
+/// named in one of \p Around (the function that makes the call, and the
+/// helpers and coroutine that lead to it); or a `co_await` of a readiness
+/// operation (`poll`, `wait_readable`, ...) in \p Coroutine.
 bool runsNonBlocking(const CallExpr &Call,
                      llvm::ArrayRef<const FunctionDecl *> Around,
-                     const CoroutineInfo &Coroutine);
+                     const CoroutineInfo &Coroutine,
+                     llvm::ArrayRef<std::string> NonBlockingTypes);
 
 } // namespace clang::tidy::async
 

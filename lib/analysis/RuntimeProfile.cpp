@@ -28,9 +28,11 @@ constexpr Field Fields[] = {
     {"OffloadFunctions", &RuntimeProfile::OffloadFunctions},
     {"OffloadAwaits", &RuntimeProfile::OffloadAwaits},
     {"OwnThreadTypes", &RuntimeProfile::OwnThreadTypes},
+    {"OffloadParameters", &RuntimeProfile::OffloadParameters},
     {"BlockingWaits", &RuntimeProfile::BlockingWaits},
     {"BlockingSleeps", &RuntimeProfile::BlockingSleeps},
     {"BlockingIO", &RuntimeProfile::BlockingIO},
+    {"NonBlockingTypes", &RuntimeProfile::NonBlockingTypes},
     {"AsyncMutexTypes", &RuntimeProfile::AsyncMutexTypes},
     {"LockTypes", &RuntimeProfile::LockTypes},
     {"SpawnAdvice", &RuntimeProfile::SpawnAdvice},
@@ -76,9 +78,11 @@ Profile parse(RuntimeProfile Text) {
   P.OffloadFunctions = parseCallPatterns(Text.OffloadFunctions);
   P.OffloadAwaits = parseCallPatterns(Text.OffloadAwaits);
   P.OwnThreadTypes = parseNames(Text.OwnThreadTypes);
+  P.OffloadParameters = parseCallPatterns(Text.OffloadParameters);
   P.BlockingWaits = parseNames(Text.BlockingWaits);
   P.BlockingSleeps = parseNames(Text.BlockingSleeps);
   P.BlockingIO = parseNames(Text.BlockingIO);
+  P.NonBlockingTypes = parseNames(Text.NonBlockingTypes);
   P.AsyncMutexTypes = parseNames(Text.AsyncMutexTypes);
   P.LockTypes = parseNames(Text.LockTypes);
   P.Text = std::move(Text);
@@ -115,6 +119,13 @@ bool isNameOrNestedIn(llvm::StringRef Name, llvm::StringRef Scope) {
          (Name.starts_with(Scope) && Name.drop_front(Scope.size()).starts_with("::"));
 }
 
+/// True if values of type \p T are of the class \p Wanted or of a class
+/// nested in it, looked at through references, pointers and smart pointers.
+bool isOfClassIn(QualType T, llvm::StringRef Wanted) {
+  const NamedDecl *Class = classNameOf(T);
+  return Class && isNameOrNestedIn(plainQualifiedName(Class), Wanted);
+}
+
 /// True if \p E (an argument or the called object) satisfies the condition
 /// \p Wanted of a call pattern.
 bool satisfies(const Expr *E, llvm::StringRef Wanted) {
@@ -128,8 +139,7 @@ bool satisfies(const Expr *E, llvm::StringRef Wanted) {
     if (const FunctionDecl *Callee = Call->getDirectCallee();
         Callee && plainQualifiedName(Callee) == Wanted)
       return true;
-  const NamedDecl *Class = classNameOf(E->getType());
-  return Class && isNameOrNestedIn(plainQualifiedName(Class), Wanted);
+  return isOfClassIn(E->getType(), Wanted);
 }
 
 /// The innermost named, non-inline namespace \p D is declared in, or null.
@@ -282,6 +292,7 @@ void ProfileSet::rebuild() {
   Spawns.clear();
   AsyncMutexTypes.clear();
   LockTypes.clear();
+  NonBlockingTypes.clear();
   for (const Profile *P : All) {
     if (P->Text.Name == "generic")
       Generic = P;
@@ -291,6 +302,7 @@ void ProfileSet::rebuild() {
       Spawns.push_back(Offload.Function);
     llvm::append_range(AsyncMutexTypes, P->AsyncMutexTypes);
     llvm::append_range(LockTypes, P->LockTypes);
+    llvm::append_range(NonBlockingTypes, P->NonBlockingTypes);
   }
   assert(Generic && "the generic profile is built in");
   reset();
@@ -377,7 +389,22 @@ bool ProfileSet::runsWhereItMayBlock(const CoroutineInfo &Coroutine,
         }))
       return true;
   }
-  return isOffloadedLambda(Coroutine, Ctx);
+  return startsOnOffloadExecutor(Coroutine.function()) ||
+         isOffloadedLambda(Coroutine, Ctx);
+}
+
+bool ProfileSet::startsOnOffloadExecutor(const FunctionDecl &Coroutine) const {
+  auto HasParameterOf = [&](llvm::StringRef Class) {
+    return llvm::any_of(Coroutine.parameters(), [&](const ParmVarDecl *Param) {
+      return isOfClassIn(Param->getType(), Class);
+    });
+  };
+  return llvm::any_of(All, [&](const Profile *P) {
+    return llvm::any_of(P->OffloadParameters, [&](const CallPattern &Pattern) {
+      return HasParameterOf(Pattern.Function) &&
+             (Pattern.Argument.empty() || HasParameterOf(Pattern.Argument));
+    });
+  });
 }
 
 bool ProfileSet::isOffloadedLambda(const CoroutineInfo &Coroutine,

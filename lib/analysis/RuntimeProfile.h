@@ -30,7 +30,9 @@ class CoroutineInfo;
 /// qualified names; an entry of OffloadFunctions and OffloadAwaits may name
 /// a condition in parentheses, `f(X)`: an argument of the call (or the object
 /// a member is called on) is a call of a function named X or has a type
-/// named X or nested in X (through pointers and smart pointers).
+/// named X or nested in X (through pointers and smart pointers); in
+/// OffloadParameters, `Tag(X)` is a parameter of type Tag and one of a type
+/// named X or nested in X.
 struct RuntimeProfile {
   /// The name `async.Runtime` forces it by; lower-case, one word.
   std::string Name = {};
@@ -53,6 +55,10 @@ struct RuntimeProfile {
   /// Coroutine return types whose coroutine runs on a thread of its own,
   /// where it may block.
   std::string OwnThreadTypes = {};
+  /// Parameter types that start a coroutine on a pool or a thread of its
+  /// own, where it may block: `Tag(X)`, a tag parameter and an executor
+  /// parameter of type X (concurrencpp's `executor_tag`, then the executor).
+  std::string OffloadParameters = {};
   /// Calls that run the runtime, or wait for a task, on the calling thread:
   /// inside a coroutine they block the worker and can deadlock it.
   std::string BlockingWaits = {};
@@ -60,6 +66,10 @@ struct RuntimeProfile {
   std::string BlockingSleeps = {};
   /// The runtime's own synchronous I/O calls.
   std::string BlockingIO = {};
+  /// Types that keep every descriptor they hold non-blocking (libcoro's
+  /// clients and servers): a descriptor call on a descriptor reached
+  /// through one (its member, or what its accessor returns) does not block.
+  std::string NonBlockingTypes = {};
   /// Asynchronous mutexes and semaphores and their guards: never reported.
   std::string AsyncMutexTypes = {};
   /// Blocking lock guards of the runtime's own, reported like std's.
@@ -106,9 +116,11 @@ struct Profile {
   std::vector<CallPattern> OffloadFunctions;
   std::vector<CallPattern> OffloadAwaits;
   std::vector<std::string> OwnThreadTypes;
+  std::vector<CallPattern> OffloadParameters;
   std::vector<std::string> BlockingWaits;
   std::vector<std::string> BlockingSleeps;
   std::vector<std::string> BlockingIO;
+  std::vector<std::string> NonBlockingTypes;
   std::vector<std::string> AsyncMutexTypes;
   std::vector<std::string> LockTypes;
 };
@@ -145,7 +157,8 @@ public:
 
   /// True if \p Coroutine runs where it may block: a lambda handed to an
   /// offload call (of any profile: the call decides where the lambda runs),
-  /// or a coroutine whose return type runs it on a thread of its own.
+  /// a coroutine whose return type runs it on a thread of its own, or one
+  /// whose parameters start it on a blocking pool (OffloadParameters).
   bool runsWhereItMayBlock(const CoroutineInfo &Coroutine, ASTContext &Ctx);
   /// True if \p At, in \p Coroutine's own code, runs after a `co_await` of
   /// an offload await and before the coroutine awaits the same call again.
@@ -159,6 +172,9 @@ public:
     return AsyncMutexTypes;
   }
   const std::vector<std::string> &allLockTypes() const { return LockTypes; }
+  const std::vector<std::string> &allNonBlockingTypes() const {
+    return NonBlockingTypes;
+  }
 
   /// Forgets the per-translation-unit caches.
   void reset();
@@ -166,6 +182,7 @@ public:
 private:
   const Profile *ofNamespaceOf(const Decl &D);
   bool isOffloadedLambda(const CoroutineInfo &Coroutine, ASTContext &Ctx);
+  bool startsOnOffloadExecutor(const FunctionDecl &Coroutine) const;
   void rebuild();
   /// The built-in profile named \p Name, which exists.
   const Profile &builtin(llvm::StringRef Name) const;
@@ -178,7 +195,8 @@ private:
   const Profile *Forced = nullptr;
   std::string LoadedOptions;
 
-  std::vector<std::string> TaskTypes, Spawns, AsyncMutexTypes, LockTypes;
+  std::vector<std::string> TaskTypes, Spawns, AsyncMutexTypes, LockTypes,
+      NonBlockingTypes;
 
   llvm::DenseMap<const Decl *, const Profile *> NamespaceCache;
   llvm::DenseMap<const Decl *, const Profile *> TypeCache;

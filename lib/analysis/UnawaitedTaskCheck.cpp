@@ -299,7 +299,8 @@ std::vector<FixItHint> UnawaitedTaskCheck::awaitFix(const CallExpr &Call,
 void UnawaitedTaskCheck::report(const CallExpr &Call, const VarDecl *Var,
                                 Place Where, const CoroutineInfo *Coroutine) {
   QualType Type = createdType(Call);
-  bool Awaitable = isAwaitableType(Type);
+  bool Awaitable =
+      model().isAwaitableIn(Type, Where == Place::PlainCode ? nullptr : Coroutine);
   const RuntimeProfile &Runtime =
       model().profiles().ofTask(Type, Coroutine).Text;
   std::string Spawn;

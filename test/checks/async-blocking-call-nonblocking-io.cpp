@@ -163,6 +163,28 @@ asyncrt::task<long> eagain_in_a_comment_only(int fd, char *buffer) {
   // CHECK: :[[@LINE-1]]:13: warning: 'recv' blocks the worker thread inside a coroutine
 }
 
+// Regular files ignore O_NONBLOCK: pread, pwrite and fsync block whatever
+// the code around them says.
+asyncrt::task<long> pread_on_a_descriptor_made_non_blocking(int fd, char *buffer) {
+  ::fcntl(fd, F_SETFL, O_NONBLOCK);
+  co_return ::pread(fd, buffer, 64, 0);
+  // CHECK: :[[@LINE-1]]:13: warning: 'pread' blocks the worker thread inside a coroutine
+}
+
+asyncrt::task<long> pwrite_after_awaiting_readiness(scheduler &s, int fd, const char *data) {
+  co_await s.poll(fd, poll_op::write);
+  co_return ::pwrite(fd, data, 64, 0);
+  // CHECK: :[[@LINE-1]]:13: warning: 'pwrite' blocks the worker thread inside a coroutine
+}
+
+asyncrt::task<int> fsync_checking_eagain(int fd) {
+  int result = ::fsync(fd);
+  // CHECK: :[[@LINE-1]]:16: warning: 'fsync' blocks the worker thread inside a coroutine
+  if (result < 0 && errno == EAGAIN)
+    co_return 0;
+  co_return result;
+}
+
 int poll(int fd);
 
 asyncrt::task<long> calling_poll_without_awaiting_it(int fd, char *buffer) {

@@ -85,6 +85,21 @@ asyncrt::task<int> read_raw_and_parse(std::ifstream &in, char *buffer) {
   co_return value;
 }
 
+asyncrt::task<int> get_ignore_and_seekg(std::ifstream &in) {
+  in.seekg(16);
+  // CHECK: :[[@LINE-1]]:3: warning: 'std::basic_ifstream::seekg' blocks the worker thread inside a coroutine; use asyncrt::fs::read_to_string or asyncrt::spawn_blocking [async-blocking-call]
+  in.ignore(4);
+  // CHECK: :[[@LINE-1]]:3: warning: 'std::basic_ifstream::ignore' blocks the worker thread inside a coroutine
+  co_return in.get();
+  // CHECK: :[[@LINE-1]]:13: warning: 'std::basic_ifstream::get' blocks the worker thread inside a coroutine
+}
+
+asyncrt::task<> put_a_character(std::ofstream &out) {
+  out.put('\n');
+  // CHECK: :[[@LINE-1]]:3: warning: 'std::basic_ofstream::put' blocks the worker thread inside a coroutine; use asyncrt::fs::write or asyncrt::spawn_blocking [async-blocking-call]
+  co_return;
+}
+
 asyncrt::task<> close_flushes(std::ofstream &out) {
   out.close();
   // CHECK: :[[@LINE-1]]:3: warning: 'std::basic_ofstream::close' blocks the worker thread inside a coroutine
@@ -133,6 +148,15 @@ asyncrt::task<std::string> string_streams(const std::string &text) {
   both << word;
   both.flush();
   co_return out.str();
+}
+
+asyncrt::task<int> get_ignore_seekg_and_put_on_string_and_console_streams(
+    std::istringstream &in, std::ostringstream &out) {
+  in.seekg(1);
+  in.ignore(1);
+  out.put(static_cast<char>(in.get()));
+  std::cout.put('\n');
+  co_return std::cin.get();
 }
 
 asyncrt::task<> stream_known_only_as_ostream(std::ostream &out, int value) {

@@ -5,11 +5,12 @@
 // std::coroutine_traits), the blocking get() and waits of result and
 // shared_result and of a manual_executor, the executors' post and submit,
 // async_lock, and the runtime's background_executor and thread_executor,
-// the places for blocking work: a closure posted or submitted to one, or the
-// rest of a coroutine after `co_await concurrencpp::resume_on(...)` one. The
+// the places for blocking work: a closure posted or submitted to one, the
+// rest of a coroutine after `co_await concurrencpp::resume_on(...)` one, or
+// a coroutine started on one through its executor_tag parameters. The
 // background executor's type is that of the CPU pool, thread_pool_executor,
-// so after resume_on any thread pool the coroutine may block: the call says
-// where it wants to run, and a missed warning costs less than a false one.
+// so on any thread pool the coroutine may block: the call says where it
+// wants to run, and a missed warning costs less than a false one.
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,6 +42,9 @@ const ProfileRegistration Concurrencpp(RuntimeProfile{
         "concurrencpp::derivable_executor::submit(concurrencpp::thread_executor)",
     .OffloadAwaits = "concurrencpp::resume_on(concurrencpp::thread_pool_executor);"
                      "concurrencpp::resume_on(concurrencpp::thread_executor)",
+    .OffloadParameters =
+        "concurrencpp::executor_tag(concurrencpp::thread_pool_executor);"
+        "concurrencpp::executor_tag(concurrencpp::thread_executor)",
     .BlockingWaits =
         "concurrencpp::result::get;concurrencpp::result::wait;"
         "concurrencpp::result::wait_for;concurrencpp::result::wait_until;"

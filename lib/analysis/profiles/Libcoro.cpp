@@ -4,8 +4,10 @@
 // and a manually driven scheduler's process_events, the spawns of the
 // thread pool and scheduler (and of task_group; io_scheduler and
 // task_container in releases before 0.15), coro::mutex, shared_mutex and
-// semaphore, and the thread_pool, which CPU-bound and blocking work moves to
-// with `co_await pool->schedule()`.
+// semaphore, the thread_pool, which CPU-bound and blocking work moves to
+// with `co_await pool->schedule()`, and the networking classes, which make
+// every socket they hold non-blocking (blocking_t::no) and await its
+// readiness: a descriptor call on one of their sockets does not block.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,6 +29,9 @@ const ProfileRegistration Libcoro(RuntimeProfile{
     .OffloadAwaits = "coro::thread_pool::schedule",
     .BlockingWaits = "coro::sync_wait;coro::scheduler::process_events;"
                      "coro::io_scheduler::process_events",
+    .NonBlockingTypes = "coro::net::tcp::client;coro::net::tcp::server;"
+                        "coro::net::tls::client;coro::net::tls::server;"
+                        "coro::net::udp::peer",
     .AsyncMutexTypes = "coro::mutex;coro::scoped_lock;coro::shared_mutex;"
                        "coro::semaphore",
     .SpawnAdvice = "coro::thread_pool::spawn_joinable",

@@ -5,6 +5,9 @@
 extern "C" {
 ssize_t read(int fd, void *buffer, size_t count);
 ssize_t write(int fd, const void *buffer, size_t count);
+ssize_t pread(int fd, void *buffer, size_t count, long offset);
+ssize_t pwrite(int fd, const void *buffer, size_t count, long offset);
+int fsync(int fd);
 int close(int fd);
 unsigned int sleep(unsigned int seconds);
 int usleep(unsigned int microseconds);

@@ -27,25 +27,28 @@ folly::coro::Task<> refresh();
 folly::coro::Task<> task_created_and_dropped() {
   fetch(1);
   // CHECK: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never awaited; it will not run [async-unawaited-task]
+  // CHECK: :[[@LINE-2]]:3: note: co_await it, or pass it to folly::coro::AsyncScope::add to run it concurrently
   co_return;
 }
 
 folly::coro::Task<> task_stored_and_never_awaited() {
   auto pending = fetch(2);
   // CHECK: :[[@LINE-1]]:8: warning: task 'pending' is never awaited; it will not run [async-unawaited-task]
+  // CHECK: :[[@LINE-2]]:8: note: co_await 'pending', or pass it to folly::coro::AsyncScope::add to run it concurrently
   co_return;
 }
 
 folly::coro::Task<> collect_all_created_and_dropped() {
   folly::coro::collectAll(fetch(1), refresh());
   // CHECK: :[[@LINE-1]]:3: warning: task returned by 'collectAll' is never awaited; it will not run [async-unawaited-task]
+  // CHECK: :[[@LINE-2]]:3: note: co_await it, or pass it to folly::coro::AsyncScope::add to run it concurrently
   co_return;
 }
 
 folly::coro::Task<int> blocking_wait_inside_a_coroutine() {
   int value = folly::coro::blockingWait(fetch(3));
   // CHECK: :[[@LINE-1]]:15: warning: 'folly::coro::blockingWait' blocks the worker thread inside a coroutine; co_await the task instead; blockingWait inside the runtime can deadlock it [async-blocking-call]
-  // FIXED: {{^}}  int value = folly::coro::blockingWait(fetch(3));{{$}}
+  // FIXED: {{^}}  int value = co_await fetch(3);{{$}}
   co_return value;
 }
 
@@ -86,6 +89,7 @@ folly::coro::Task<long> loop_without_suspending() {
 void blocking_wait_inside_a_coroutine_lambda() {
   auto body = []() -> folly::coro::Task<int> { co_return folly::coro::blockingWait(fetch(5)); };
   // CHECK: :[[@LINE-1]]:58: warning: 'folly::coro::blockingWait' blocks the worker thread inside a coroutine; co_await the task instead; blockingWait inside the runtime can deadlock it [async-blocking-call]
+  // FIXED: {{^}}  auto body = []() -> folly::coro::Task<int> { co_return co_await fetch(5); };{{$}}
   folly::coro::blockingWait(body());
 }
 

@@ -1,4 +1,7 @@
 // RUN: not %async-lint %s -- %mock-flags | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+// RUN: cp %s %t.cpp
+// RUN: not %async-lint --checks='-*,async-blocking-call' --fix %t.cpp -- %mock-flags > /dev/null
+// RUN: FileCheck --input-file=%t.cpp --check-prefix=FIXED %s
 
 // The stdexec profile (NVIDIA/stdexec): stdexec::task and exec::task,
 // sync_wait and run_loop::run as blocking waits, async_scope's spawns, a
@@ -25,18 +28,21 @@ stdexec::task<int> compute(int id);
 exec::task<void> task_created_and_dropped() {
   fetch(1);
   // CHECK: :[[@LINE-1]]:3: warning: task returned by 'fetch' is never awaited; it will not run [async-unawaited-task]
+  // CHECK: :[[@LINE-2]]:3: note: co_await it, or pass it to exec::async_scope::spawn to run it concurrently
   co_return;
 }
 
 stdexec::task<void> std_task_stored_and_never_awaited() {
   auto pending = compute(2);
   // CHECK: :[[@LINE-1]]:8: warning: task 'pending' is never awaited; it will not run [async-unawaited-task]
+  // CHECK: :[[@LINE-2]]:8: note: co_await 'pending', or pass it to exec::async_scope::spawn to run it concurrently
   co_return;
 }
 
 exec::task<void> sync_wait_inside_a_coroutine() {
   stdexec::sync_wait(stdexec::just(3));
   // CHECK: :[[@LINE-1]]:3: warning: 'stdexec::sync_wait' blocks the worker thread inside a coroutine; co_await the task instead; sync_wait inside the runtime can deadlock it [async-blocking-call]
+  // FIXED: {{^}}  co_await stdexec::just(3);{{$}}
   co_return;
 }
 
@@ -85,6 +91,7 @@ void sync_wait_inside_a_coroutine_lambda() {
   auto body = []() -> exec::task<void> {
     stdexec::sync_wait(stdexec::just(4));
     // CHECK: :[[@LINE-1]]:5: warning: 'stdexec::sync_wait' blocks the worker thread inside a coroutine; co_await the task instead; sync_wait inside the runtime can deadlock it [async-blocking-call]
+    // FIXED: {{^}}    co_await stdexec::just(4);{{$}}
     co_return;
   };
   stdexec::sync_wait(body());

@@ -11,12 +11,13 @@
 // RUN: echo "{CheckOptions: {async.Runtime: asyncrt}}" > %t.forced
 // RUN: not %async-lint --checks='-*,async-*' --config-file=%t.forced %s -- %mock-flags | FileCheck %s --check-prefixes=CHECK,FORCED --implicit-check-not='{{warning|error|note}}:'
 // Bad settings are configuration warnings; the choice falls back as without them.
-// RUN: echo "{CheckOptions: {async.Runtime: nope, async.Profiles: asyncrt, async.Profile.x.Namespaces: x}}" > %t.bad
+// RUN: echo "{CheckOptions: {async.Runtime: nope, async.Profiles: 'asyncrt;lab', async.Profile.x.Namespaces: x, async.Profile.lab.Sleeps: lab::nap, async.Profile.lab.NonBlockingTypes: lab::socket, async.Profile.lab.OffloadParameters: lab::pool_tag}}" > %t.bad
 // RUN: not %async-lint --checks='-*,async-*' --config-file=%t.bad %s -- %mock-flags 2>%t.err | FileCheck %s --check-prefixes=CHECK,GENERIC --implicit-check-not='{{warning|error|note}}:'
 // RUN: FileCheck %s --check-prefix=BAD --input-file=%t.err --implicit-check-not='{{warning|error}}:'
 // BAD-DAG: async-lint: warning: async.Runtime: unknown runtime 'nope'; known: {{.*}}asyncrt, {{.*}}generic
 // BAD-DAG: async-lint: warning: async.Profiles: 'asyncrt' is a built-in profile; give yours another name
 // BAD-DAG: async-lint: warning: async.Profile.x.Namespaces: profile 'x' is not listed in async.Profiles
+// BAD-DAG: async-lint: warning: async.Profile.lab.Sleeps: unknown profile field 'Sleeps'
 
 #include <acme/acme.hpp>
 #include <fstream>

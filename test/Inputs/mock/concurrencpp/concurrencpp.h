@@ -45,13 +45,22 @@ public:
 
 struct executor_tag {};
 
+// submit() runs the callable in a coroutine of the library's own, started
+// on the executor through executor_tag, as the real executor.h does.
 class executor {
+protected:
+  template <class R, class Executor, class F, class... Args>
+  static result<R> submit_bridge(executor_tag, Executor &, F callable, Args... arguments) {
+    co_return callable(arguments...);
+  }
+
 public:
   virtual ~executor() noexcept = default;
   template <class F, class... Args> void post(F &&callable, Args &&...arguments) {}
   template <class F, class... Args>
   auto submit(F &&callable, Args &&...arguments) -> result<decltype(callable(arguments...))> {
-    return {};
+    return submit_bridge<decltype(callable(arguments...))>(
+        {}, *this, std::forward<F>(callable), std::forward<Args>(arguments)...);
   }
 };
 
@@ -60,13 +69,16 @@ public:
   template <class F, class... Args> void post(F &&callable, Args &&...arguments) {}
   template <class F, class... Args>
   auto submit(F &&callable, Args &&...arguments) -> result<decltype(callable(arguments...))> {
-    return {};
+    return submit_bridge<decltype(callable(arguments...))>(
+        {}, static_cast<Concrete &>(*this), std::forward<F>(callable),
+        std::forward<Args>(arguments)...);
   }
 };
 
 class thread_pool_executor final : public derivable_executor<thread_pool_executor> {};
 class thread_executor final : public derivable_executor<thread_executor> {};
 class inline_executor final : public derivable_executor<inline_executor> {};
+class worker_thread_executor final : public derivable_executor<worker_thread_executor> {};
 class manual_executor final : public derivable_executor<manual_executor> {
 public:
   bool loop_once();
@@ -152,6 +164,7 @@ public:
   std::shared_ptr<concurrencpp::thread_pool_executor> thread_pool_executor() const noexcept;
   std::shared_ptr<concurrencpp::thread_pool_executor> background_executor() const noexcept;
   std::shared_ptr<concurrencpp::thread_executor> thread_executor() const noexcept;
+  std::shared_ptr<concurrencpp::worker_thread_executor> make_worker_thread_executor();
   std::shared_ptr<concurrencpp::manual_executor> make_manual_executor();
 };
 } // namespace concurrencpp

@@ -1,6 +1,7 @@
 // Mock coro/coro.hpp: the shape of libcoro's (jbaldwin/libcoro) public API
 // that the profile tests use: the lazy task, sync_wait, when_all/when_any,
-// the thread pool and scheduler, and the async mutex and semaphore.
+// the thread pool and scheduler, the async mutex and semaphore, and the
+// networking classes with the sockets they hold.
 #pragma once
 #include <chrono>
 #include <coroutine>
@@ -127,4 +128,74 @@ public:
   [[nodiscard]] bool start(task<void> &&t);
   schedule_operation operator co_await() const noexcept;
 };
+
+namespace net {
+class socket {
+public:
+  enum class blocking_t { yes, no };
+  struct options {
+    int type;
+    blocking_t blocking;
+  };
+  socket() = default;
+  explicit socket(int fd) : m_fd(fd) {}
+  socket(socket &&other) noexcept;
+  ~socket();
+  bool blocking(blocking_t block);
+  int native_handle() const { return m_fd; }
+
+private:
+  int m_fd = -1;
+};
+socket make_socket(const socket::options &opts);
+socket make_accept_socket(const socket::options &opts, int port, int backlog);
+
+namespace tcp {
+class client {
+public:
+  net::socket &socket() { return m_socket; }
+
+private:
+  net::socket m_socket;
+};
+class server {
+public:
+  net::socket &accept_socket() { return m_accept_socket; }
+
+private:
+  net::socket m_accept_socket;
+};
+} // namespace tcp
+
+namespace tls {
+class client {
+public:
+  client(scheduler *s, net::socket socket);
+  [[nodiscard]] task<int> handshake(std::chrono::milliseconds timeout);
+  net::socket &socket() { return m_socket; }
+
+private:
+  net::socket m_socket;
+};
+class server {
+public:
+  server(scheduler *s, int port);
+  [[nodiscard]] task<client> accept(std::chrono::milliseconds timeout);
+
+private:
+  scheduler *m_scheduler;
+  net::socket m_accept_socket;
+};
+} // namespace tls
+
+namespace udp {
+class peer {
+public:
+  net::socket &socket() { return m_socket; }
+
+private:
+  net::socket m_socket;
+};
+} // namespace udp
+} // namespace net
 } // namespace coro

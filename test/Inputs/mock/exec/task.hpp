@@ -20,6 +20,9 @@ public:
   };
   basic_task(basic_task &&) noexcept;
   ~basic_task();
+  template <class ParentPromise>
+  stdexec::__sender_awaiter<basic_task> as_awaitable(ParentPromise &parent) && noexcept;
+  stdexec::__sender_awaiter<basic_task> operator co_await() && noexcept;
 };
 } // namespace __task
 

@@ -51,8 +51,10 @@ struct when_all_t {
 };
 inline constexpr when_all_t when_all{};
 
+// What sync_wait gives: an optional tuple of the sender's values.
+template <class Sender> struct __sync_wait_result {};
 struct sync_wait_t {
-  template <class Sender> void operator()(Sender &&sndr) const;
+  template <class Sender> __sync_wait_result<Sender> operator()(Sender &&sndr) const;
 };
 inline constexpr sync_wait_t sync_wait{};
 
@@ -81,5 +83,7 @@ public:
   };
   task(task &&) noexcept;
   ~task();
+  // Awaitable in a coroutine whose await_transform asks for it.
+  template <class ParentPromise> __sender_awaiter<task> as_awaitable(ParentPromise &parent) && noexcept;
 };
 } // namespace stdexec
