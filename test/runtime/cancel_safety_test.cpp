@@ -6,8 +6,10 @@
 
 #include "test_support.hpp"
 
+#include <numeric>
 #include <optional>
 #include <variant>
+#include <vector>
 
 using namespace asyncrt_test;
 
@@ -147,4 +149,118 @@ ASYNC_TEST_ON(3, cancel_safety, aborting_a_select_whose_recv_has_taken_a_message
 ASYNC_TEST_ON(3, cancel_safety, aborting_a_task_in_a_recv_loses_nothing) {
   EXPECT_EQ(co_await lost_messages([](receiver& rx, clock::time_point base) { return aborted_at(rx.recv(), base); }),
             0);
+}
+
+// The receive loop that docs/runtime.md gives for a select with a receive:
+// the receive itself is the branch, and the message is handled after select
+// returns. Here the other branch, a short idle timer, often finishes as a
+// message arrives.
+ASYNC_TEST(cancel_safety, the_documented_receive_loop_loses_no_message) {
+  constexpr int jobs = sanitized ? 300 : 2'000;
+  auto [tx, rx] = asyncrt::mpsc::channel<int>(8);
+  auto producer = asyncrt::spawn([](asyncrt::mpsc::sender<int> tx) -> asyncrt::task<void> {
+    for (int i = 0; i < jobs; ++i) {
+      if (i % 3 == 0) spin_until(clock::now() + 20us);
+      co_await tx.send(i);
+    }
+  }(std::move(tx)));
+  std::vector<int> handled;
+  auto handle = [&handled](int job) -> asyncrt::task<void> {
+    handled.push_back(job);
+    co_await asyncrt::yield_now();
+  };
+  int idle = 0;
+  for (;;) {
+    auto event = co_await asyncrt::select(rx.recv(), asyncrt::sleep_for(20us));
+    if (event.index() == 1) {  // no job for a while
+      ++idle;
+      continue;
+    }
+    std::optional<int> job = std::get<0>(std::move(event));
+    if (!job) break;  // closed and drained
+    co_await handle(*job);
+  }
+  co_await producer;
+  std::vector<int> expected(jobs);
+  std::iota(expected.begin(), expected.end(), 0);
+  EXPECT_EQ(handled, expected);
+  EXPECT_GT(idle, 0);
+}
+
+// docs/runtime.md's promises for the operations that wait, each cancelled
+// while it waits in the three ways there are: by losing a select, by a
+// timeout, by an abort.
+
+namespace {
+
+enum class cancelled_by { select, timeout, abort };
+constexpr cancelled_by every_way[] = {cancelled_by::select, cancelled_by::timeout, cancelled_by::abort};
+
+// Runs `t`, which must still be waiting 10 ms later, and cancels it then.
+template <class T>
+asyncrt::task<void> cancel_while_waiting(asyncrt::task<T> t, cancelled_by how) {
+  switch (how) {
+    case cancelled_by::select: {
+      auto winner = co_await asyncrt::select(std::move(t), asyncrt::sleep_for(10ms));
+      EXPECT_EQ(winner.index(), 1u);
+      break;
+    }
+    case cancelled_by::timeout:
+      EXPECT_THROW(co_await asyncrt::timeout(10ms, std::move(t)), asyncrt::elapsed);
+      break;
+    case cancelled_by::abort: {
+      auto handle = asyncrt::spawn(std::move(t));
+      co_await asyncrt::sleep_for(10ms);
+      handle.abort();
+      EXPECT_THROW(co_await handle, asyncrt::task_cancelled);
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+ASYNC_TEST(cancel_safety, a_cancelled_send_waiting_for_room_drops_its_value) {
+  for (cancelled_by how : every_way) {
+    auto [tx, rx] = asyncrt::mpsc::channel<int>(1);
+    co_await tx.send(1);
+    co_await cancel_while_waiting(tx.send(2), how);
+    EXPECT_EQ(rx.try_recv(), 1);
+    co_await tx.send(3);  // the room went to this send, not to the cancelled one
+    EXPECT_EQ(rx.try_recv(), 3);
+    EXPECT_EQ(rx.try_recv(), std::nullopt);
+  }
+}
+
+ASYNC_TEST(cancel_safety, a_cancelled_lock_leaves_the_mutex_to_the_next_task) {
+  for (cancelled_by how : every_way) {
+    asyncrt::mutex m;
+    auto held = co_await m.lock();
+    co_await cancel_while_waiting(m.lock(), how);
+    held.unlock();
+    EXPECT_TRUE(m.try_lock());
+    m.unlock();
+  }
+}
+
+ASYNC_TEST(cancel_safety, a_cancelled_acquire_leaves_the_permits_to_the_next_task) {
+  for (cancelled_by how : every_way) {
+    asyncrt::semaphore s(1);
+    auto held = co_await s.acquire();
+    co_await cancel_while_waiting(s.acquire(), how);
+    held.release();
+    EXPECT_EQ(s.available_permits(), 1u);
+    EXPECT_TRUE(s.try_acquire().has_value());
+  }
+}
+
+ASYNC_TEST(cancel_safety, a_cancelled_notified_leaves_the_next_notify_one_to_the_next_task) {
+  for (cancelled_by how : every_way) {
+    asyncrt::notify n;
+    co_await cancel_while_waiting(n.notified(), how);
+    n.notify_one();  // no one waits: a permit is stored
+    const auto start = clock::now();
+    co_await asyncrt::timeout(1s, n.notified());
+    EXPECT_LT(elapsed_ms(start), 500ms);
+  }
 }
