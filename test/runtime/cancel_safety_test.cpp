@@ -160,6 +160,7 @@ ASYNC_TEST(cancel_safety, the_documented_receive_loop_loses_no_message) {
   auto [tx, rx] = asyncrt::mpsc::channel<int>(8);
   auto producer = asyncrt::spawn([](asyncrt::mpsc::sender<int> tx) -> asyncrt::task<void> {
     for (int i = 0; i < jobs; ++i) {
+      if (i % 100 == 0) co_await asyncrt::sleep_for(1ms);  // the consumer idles
       if (i % 3 == 0) spin_until(clock::now() + 20us);
       co_await tx.send(i);
     }
@@ -263,4 +264,61 @@ ASYNC_TEST(cancel_safety, a_cancelled_notified_leaves_the_next_notify_one_to_the
     co_await asyncrt::timeout(1s, n.notified());
     EXPECT_LT(elapsed_ms(start), 500ms);
   }
+}
+
+namespace {
+
+// The rounds of lost_messages for notify: each round a notify_one() lands at
+// about the moment the select's other branch wins; the permit must then
+// have gone to the notified() branch (which won) or be stored for the next.
+template <class Wait>
+asyncrt::task<int> lost_permits(Wait wait) {
+  asyncrt::notify n;
+  int lost = 0;
+  std::chrono::microseconds notify_delay = 50us;
+  const auto end = clock::now() + stress_time;
+  for (int i = 0; i < max_rounds && clock::now() < end; ++i) {
+    const auto base = clock::now() + 30us;
+    auto notifier = asyncrt::spawn([](asyncrt::notify& n, clock::time_point at) -> asyncrt::task<void> {
+      spin_until(at);
+      n.notify_one();
+      co_return;
+    }(n, base + notify_delay + std::chrono::microseconds(i % 21 - 10)));
+    const bool woken = co_await wait(n, base);
+    co_await notifier;
+    notify_delay = woken ? notify_delay * 9 / 8 + 1us : notify_delay * 7 / 8;
+    if (woken) continue;
+    try {
+      co_await asyncrt::timeout(0ms, n.notified());  // the stored permit, taken at once
+    } catch (const asyncrt::elapsed&) {
+      ++lost;
+    }
+  }
+  co_return lost;
+}
+
+}  // namespace
+
+ASYNC_TEST(cancel_safety, a_notified_branch_that_loses_as_it_is_notified_keeps_the_permit) {
+  EXPECT_EQ(co_await lost_permits([](asyncrt::notify& n, clock::time_point base) -> asyncrt::task<bool> {
+              auto winner = co_await asyncrt::select(n.notified(), asyncrt::sleep_until(base));
+              co_return winner.index() == 0;
+            }),
+            0);
+}
+
+ASYNC_TEST_ON(3, cancel_safety, aborting_a_select_whose_notified_has_won_keeps_the_permit) {
+  EXPECT_EQ(co_await lost_permits([](asyncrt::notify& n, clock::time_point base) -> asyncrt::task<bool> {
+              auto handle = asyncrt::spawn(asyncrt::select(n.notified(), asyncrt::sleep_for(1h)));
+              co_await asyncrt::yield_now();
+              spin_until(base + 50us);
+              handle.abort();
+              try {
+                co_await handle;
+                co_return true;
+              } catch (const asyncrt::task_cancelled&) {
+                co_return false;
+              }
+            }),
+            0);
 }

@@ -86,8 +86,8 @@ decltype(auto) with_index(std::size_t index, F&& f) {
   return std::forward<F>(f)(std::integral_constant<std::size_t, I>{});
 }
 
-// Makes the variant of a race whose branch `index` left its value in a
-// channel: `take` emplaces it into the std::optional it is given.
+// Makes the variant of a race whose branch `index` has not taken its value:
+// `take` emplaces it into the std::optional it is given.
 template <class Variant>
 Variant take_deferred(const std::function<void(void*)>& take, std::size_t index) {
   return with_index<0, std::variant_size_v<Variant>>(index, [&take](auto i) {
@@ -128,16 +128,26 @@ task<typename Project::result_type> run_race(std::index_sequence<I...>,
   co_await children.settle();
   if (race.deferred) {
     race_branch outer;
-    if (!find_race(co_await this_frame{}, outer))
-      co_return Project::apply(take_deferred<values>(race.deferred, winner));
+    if (!find_race(co_await this_frame{}, outer)) {
+      values value = take_deferred<values>(race.deferred.take, winner);
+      race.deferred.give_back = nullptr;
+      co_return Project::apply(std::move(value));
+    }
     // This select is itself the value of a branch: its race takes the
-    // message, if it is won; this value is not used.
-    if constexpr (!std::is_void_v<result_type>) {
-      if (outer.race->claim(outer.index)) {
-        outer.race->deferred = [take = std::move(race.deferred), winner](void* out) {
-          static_cast<std::optional<result_type>*>(out)->emplace(Project::apply(take_deferred<values>(take, winner)));
-        };
-      }
+    // value, if it is won (this select's own value is then not used); if it
+    // is lost, `race` gives the value back when it is destroyed.
+    if (outer.race->claim(outer.index)) {
+      outer.race->deferred.take = [take = std::move(race.deferred.take), winner](void* out) {
+        auto& slot = *static_cast<std::optional<value_or_monostate_t<result_type>>*>(out);
+        if constexpr (std::is_void_v<result_type>) {
+          Project::apply(take_deferred<values>(take, winner));
+          slot.emplace();
+        } else {
+          slot.emplace(Project::apply(take_deferred<values>(take, winner)));
+        }
+      };
+      outer.race->deferred.give_back = std::move(race.deferred.give_back);
+      race.deferred = {};
     }
   }
   co_return Project::apply(children.take_one(winner));

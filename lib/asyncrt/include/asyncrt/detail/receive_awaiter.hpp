@@ -75,7 +75,7 @@ class [[nodiscard]] receive_awaiter {
       race_branch branch;
       if (channel_.can_receive_value() && find_race(frame_, branch)) {
         if (branch.race->claim(branch.index)) {
-          branch.race->deferred = [&channel = channel_](void* out) {
+          branch.race->deferred.take = [&channel = channel_](void* out) {
             std::lock_guard lock(channel.lock);
             static_cast<std::optional<decltype(channel.take())>*>(out)->emplace(channel.take());
           };

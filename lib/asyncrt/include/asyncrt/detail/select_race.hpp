@@ -30,11 +30,31 @@
 
 namespace asyncrt::detail {
 
+// What a race's winner has not taken yet: its message, still in the channel
+// (a receive), or the notification it was given (a notified()).
+struct deferred_value {
+  // Emplaces the value into the std::optional<V> at `out`, V being the
+  // winning branch's value type (std::monostate for void).
+  std::function<void(void* out)> take;
+  // Gives back what the winner holds, if `take` is never called (the select
+  // was cancelled, or lost the race it is a branch of); may be empty.
+  std::function<void()> give_back;
+
+  explicit operator bool() const noexcept { return static_cast<bool>(take); }
+};
+
 class select_race {
  public:
   static constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
   // The winner of a race whose select is being cancelled: no branch wins.
   static constexpr std::size_t cancelled = none - 1;
+
+  select_race() noexcept = default;
+  select_race(const select_race&) = delete;
+  select_race& operator=(const select_race&) = delete;
+  ~select_race() {
+    if (deferred.give_back) deferred.give_back();
+  }
 
   // Whether branch `index` wins (or had already won).
   bool claim(std::size_t index) noexcept {
@@ -44,11 +64,9 @@ class select_race {
 
   [[nodiscard]] std::size_t winner() const noexcept { return winner_.load(std::memory_order_acquire); }
 
-  // Set by the winner, before it completes, when its value is still in a
-  // channel: emplaces that value into the std::optional<V> at `out`, V being
-  // the winning branch's value type. Read by the select once the winner has
-  // completed.
-  std::function<void(void* out)> deferred;
+  // Set by the winner before it completes, when it has not taken its value;
+  // read by the select once the winner has completed.
+  deferred_value deferred;
 
  private:
   std::atomic<std::size_t> winner_{none};
