@@ -1,6 +1,6 @@
-// The registry of select() branches that a receive consults (see
-// detail/select_race.hpp): sharded by task, and skipped with one atomic load
-// while no select() is running anywhere.
+// The registry of select() branches that a receive, a notified() or a
+// nested select consults (see detail/select_race.hpp): sharded by task, and
+// skipped with one atomic load while no select() is running anywhere.
 
 #include <asyncrt/detail/scheduler.hpp>
 #include <asyncrt/detail/select_race.hpp>
