@@ -9,6 +9,7 @@ set(ASYNCRT_TEST_REPO ${CMAKE_CURRENT_LIST_DIR}/..)
 
 set(ASYNCRT_TEST_SOURCES
   blocking_test.cpp
+  cancel_safety_test.cpp
   cancellation_test.cpp
   frame_allocator_test.cpp
   fs_test.cpp

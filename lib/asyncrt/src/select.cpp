@@ -1,7 +1,8 @@
-// The registry of select() branches that a receive consults (see
-// detail/select_race.hpp): sharded by frame address, and skipped with one
-// atomic load while no select() is running anywhere.
+// The registry of select() branches that a receive, a notified() or a
+// nested select consults (see detail/select_race.hpp): sharded by task, and
+// skipped with one atomic load while no select() is running anywhere.
 
+#include <asyncrt/detail/scheduler.hpp>
 #include <asyncrt/detail/select_race.hpp>
 
 #include <algorithm>
@@ -15,7 +16,8 @@ namespace asyncrt::detail {
 namespace {
 
 struct branch {
-  const void* frame;
+  const task_header* task;
+  const void* result_frame;
   select_race* race;
   std::size_t index;
 };
@@ -28,40 +30,45 @@ struct shard {
 std::array<shard, 16> shards;
 std::atomic<std::size_t> registered{0};
 
-shard& shard_of(const void* frame) noexcept {
-  // Frames are at least 16-byte aligned: skip the bits that are always zero.
-  return shards[(reinterpret_cast<std::uintptr_t>(frame) >> 4) % shards.size()];
+shard& shard_of(const task_header* task) noexcept {
+  // Headers are 16-byte aligned: skip the bits that are always zero.
+  return shards[(reinterpret_cast<std::uintptr_t>(task) >> 4) % shards.size()];
 }
 
 }  // namespace
 
-void enter_race(const void* frame, select_race& race, std::size_t index) {
-  shard& s = shard_of(frame);
+void enter_race(const task_header* task, const void* result_frame, select_race& race, std::size_t index) {
+  shard& s = shard_of(task);
   std::lock_guard lock(s.lock);
-  s.branches.push_back({frame, &race, index});
+  s.branches.push_back({task, result_frame, &race, index});
   // The branch's first run, on whatever worker, happens after its spawn
   // (which publishes it with release/acquire), so it sees this count.
   registered.fetch_add(1, std::memory_order_relaxed);
 }
 
-void leave_race(const void* frame) noexcept {
-  shard& s = shard_of(frame);
+void leave_race(const task_header* task) noexcept {
+  shard& s = shard_of(task);
   std::lock_guard lock(s.lock);
-  auto found = std::find_if(s.branches.begin(), s.branches.end(), [frame](const branch& b) { return b.frame == frame; });
+  auto found = std::find_if(s.branches.begin(), s.branches.end(), [task](const branch& b) { return b.task == task; });
   if (found == s.branches.end()) return;
   *found = s.branches.back();
   s.branches.pop_back();
   registered.fetch_sub(1, std::memory_order_relaxed);
 }
 
-bool claim_race(const void* frame) noexcept {
-  if (registered.load(std::memory_order_relaxed) == 0) return true;
-  shard& s = shard_of(frame);
-  // Under the shard's lock, so that the race cannot go away meanwhile.
+bool find_race(const void* frame, race_branch& found) noexcept {
+  if (registered.load(std::memory_order_relaxed) == 0) return false;
+  const task_header* task = current_task();
+  if (!task) return false;
+  shard& s = shard_of(task);
   std::lock_guard lock(s.lock);
-  for (const branch& b : s.branches)
-    if (b.frame == frame) return b.race->claim(b.index);
-  return true;
+  for (const branch& b : s.branches) {
+    if (b.task != task) continue;
+    if (b.result_frame != frame) return false;
+    found = {b.race, b.index};
+    return true;
+  }
+  return false;
 }
 
 }  // namespace asyncrt::detail

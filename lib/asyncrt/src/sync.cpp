@@ -3,11 +3,15 @@
 // suspension, and wakes waiters under it (see detail/waiter_list.hpp).
 
 #include <asyncrt/detail/scheduler.hpp>
+#include <asyncrt/detail/select_race.hpp>
 #include <asyncrt/sync/mutex.hpp>
 #include <asyncrt/sync/notify.hpp>
 #include <asyncrt/sync/semaphore.hpp>
 
 #include <coroutine>
+#include <optional>
+#include <type_traits>
+#include <variant>
 
 namespace asyncrt {
 namespace detail {
@@ -41,6 +45,7 @@ class resource_awaiter {
   bool await_ready() const noexcept { return false; }
 
   bool await_suspend(std::coroutine_handle<> h) {
+    if constexpr (Policy::raced) frame_ = h.address();
     std::unique_lock lock(resource_.state_lock_);
     if (Policy::take_now(resource_, node_)) {
       lock.unlock();
@@ -61,16 +66,27 @@ class resource_awaiter {
     return true;
   }
 
-  void await_resume() noexcept { holding_or_queued_ = false; }
+  void await_resume() noexcept {
+    holding_or_queued_ = false;
+    if constexpr (Policy::raced) Policy::settle_race(resource_, node_, frame_);
+  }
 
  private:
+  struct no_frame {};
+
   resource& resource_;
   typename Policy::node node_;
   bool holding_or_queued_ = false;
+  // With `Policy::raced`: the awaiting coroutine, whose value is what the
+  // awaiter gives (see notify_policy::settle_race).
+  [[no_unique_address]] std::conditional_t<Policy::raced, const void*, no_frame> frame_{};
 };
 
+// A mutex or a semaphore taken by a select branch that loses, or whose select
+// is cancelled, goes back when the branch's guard or permit is destroyed.
 struct mutex_policy {
   using resource = mutex;
+  static constexpr bool raced = false;
   struct node : waiter {};
 
   static bool take_now(mutex& m, node&) noexcept {
@@ -84,6 +100,7 @@ struct mutex_policy {
 
 struct semaphore_policy {
   using resource = semaphore;
+  static constexpr bool raced = false;
   // A semaphore waiter and the number of permits it wants.
   struct node : waiter {
     std::size_t count = 0;
@@ -125,6 +142,22 @@ struct notify_policy {
   static void withdraw(notify& n, node& w) noexcept { n.waiters_.remove(&w); }
   static void give_back(notify& n, node& w) noexcept {
     if (w.by_one) n.notify_one();
+  }
+
+  // A notified() that is a select branch (or timeout's task) and took a
+  // notify_one's permit claims the race, as a receive does (see
+  // detail/select_race.hpp): if it has lost, it passes the permit on; if it
+  // wins, it passes it on only if the select is cancelled before it returns.
+  static constexpr bool raced = true;
+  static void settle_race(notify& n, node& w, const void* frame) noexcept {
+    race_branch branch;
+    if (!w.by_one || !find_race(frame, branch)) return;
+    if (!branch.race->claim(branch.index)) {
+      n.notify_one();
+      return;
+    }
+    branch.race->deferred.take = [](void* out) { static_cast<std::optional<std::monostate>*>(out)->emplace(); };
+    branch.race->deferred.give_back = [&n] { n.notify_one(); };
   }
 };
 

@@ -381,6 +381,13 @@ struct task_access {
     return header_of<T>(std::exchange(t.handle_, {}).address());
   }
 
+  // The frame of `t`'s coroutine (null for a leaf operation): it stays
+  // where it is when `t` is moved, awaited or spawned.
+  template <class T>
+  static const void* frame(const task<T>& t) noexcept {
+    return t.handle_.address();
+  }
+
   static task<void> leaf(leaf_operation::kind op, std::int64_t ticks) noexcept {
     leaf_storage<void> storage;
     storage.op = op;

@@ -76,28 +76,39 @@ class first_run_gate {
   std::atomic<task_header*> task_{nullptr};
 };
 
-// Sleeps until `deadline`, then until the gate's task has had its first run.
-inline task<void> expire(steady_time deadline, std::shared_ptr<const first_run_gate> gate) {
-  co_await sleep_until(deadline);
+// Sleeps for `d`, then until the gate's task has had its first run.
+inline task<void> expire(std::chrono::nanoseconds d, std::shared_ptr<const first_run_gate> gate) {
+  co_await sleep_for(d);
   while (!gate->first_run_over()) co_await yield_now();
 }
 
+// timeout's value from the variant of its race: the task's, or elapsed.
+template <class T>
+struct timeout_projection {
+  using result_type = T;
+  static T apply(std::variant<value_or_monostate_t<T>, std::monostate>&& winner) {
+    if (winner.index() == 1) throw elapsed{};
+    if constexpr (!std::is_void_v<T>) return std::get<0>(std::move(winner));
+  }
+};
+
 }  // namespace detail
 
-// Runs `t` with a deadline: its value, or asyncrt::elapsed thrown after `d`
-// (`t` is then cancelled), as tokio::time::timeout. As there, `t` runs first:
-// a task that completes in its first run gives its value even if `d` is 0.
+// Runs `t` with a deadline `d` after the timeout is awaited: its value, or
+// asyncrt::elapsed thrown after `d` (`t` is then cancelled), as
+// tokio::time::timeout. As there, `t` runs first: a task that completes in
+// its first run gives its value even if `d` is 0. A channel receive as `t`
+// (`rx.recv()`) is cancel safe as a select() branch is: when the deadline
+// wins, its message stays in the channel.
 template <class T>
 task<T> timeout(std::chrono::nanoseconds d, task<T> t) {
-  const steady_time deadline = detail::deadline_after(d);
   auto gate = std::make_shared<detail::first_run_gate>();
-  auto winner = co_await select(detail::first_run_gate::run(gate, std::move(t)), detail::expire(deadline, gate));
-  if (winner.index() == 1) throw elapsed{};
-  if constexpr (std::is_void_v<T>) {
-    co_return;
-  } else {
-    co_return std::get<0>(std::move(winner));
-  }
+  // The gate passes on the value of `t`, whose frame is then the one a
+  // receive in it looks for.
+  const void* inner = detail::task_access::frame(t);
+  return detail::run_race<detail::timeout_projection<T>>(std::index_sequence<0, 1>{}, {inner, nullptr},
+                                                     detail::first_run_gate::run(gate, std::move(t)),
+                                                     detail::expire(d, gate));
 }
 
 }  // namespace asyncrt

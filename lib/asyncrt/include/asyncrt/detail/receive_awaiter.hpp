@@ -10,6 +10,7 @@
 
 #include <coroutine>
 #include <mutex>
+#include <optional>
 #include <utility>
 
 namespace asyncrt::detail {
@@ -30,10 +31,12 @@ struct receiver_wait {
 
 // Awaits the consumer's turn on `Channel`, which provides `std::mutex lock`,
 // `receiver_wait receiver`, `bool can_receive()` (a value is there, or none
-// will ever come) and `take()` (the value or the end; both under the lock).
-// With `IsResult`, the value received is the awaiting coroutine's result (it
-// returns it at once): if that coroutine is a select() branch that has lost,
-// the receive takes nothing and gives what take() gives for no value.
+// will ever come), `bool can_receive_value()` and `take()` (the value or the
+// end; all under the lock). With `IsResult`, the value received is the
+// awaiting coroutine's result (it returns it at once): if that coroutine is
+// the value of a select() branch, the receive claims the race instead of
+// taking the value (see detail/select_race.hpp), and gives what take()
+// gives for no value.
 template <class Channel, bool IsResult = false>
 class [[nodiscard]] receive_awaiter {
  public:
@@ -67,9 +70,18 @@ class [[nodiscard]] receive_awaiter {
     waiting_ = false;
     std::lock_guard lock(channel_.lock);
     if constexpr (IsResult) {
-      // Claimed under the channel's lock: a value is there or none will come,
-      // and no one else can take it now.
-      if (channel_.can_receive_value() && !claim_race(frame_)) return decltype(channel_.take()){};
+      // Under the channel's lock: a value is there, and no one else can
+      // take it now.
+      race_branch branch;
+      if (channel_.can_receive_value() && find_race(frame_, branch)) {
+        if (branch.race->claim(branch.index)) {
+          branch.race->deferred.take = [&channel = channel_](void* out) {
+            std::lock_guard lock(channel.lock);
+            static_cast<std::optional<decltype(channel.take())>*>(out)->emplace(channel.take());
+          };
+        }
+        return decltype(channel_.take()){};
+      }
     }
     return channel_.take();
   }
