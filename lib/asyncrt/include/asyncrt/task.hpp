@@ -208,7 +208,7 @@ struct leaf_storage<void> : leaf_operation {
 // takes the frame over from the task, starts its coroutine by symmetric
 // transfer (its final awaiter transfers back) and destroys it at the end of
 // the await.
-class task_await : protected task_await_link {
+class task_await : private task_await_link {
  public:
   explicit task_await(std::coroutine_handle<> frame) noexcept : task_await_link{frame, {}, nullptr} {}
   task_await(const task_await&) = delete;
@@ -227,6 +227,12 @@ class task_await : protected task_await_link {
     promise_of(callee).set_awaited_by(this);
     return callee;
   }
+
+  // The awaited task's value, or its exception rethrown.
+  template <class T>
+  T take() {
+    return std::coroutine_handle<task_promise<T>>::from_address(callee.address()).promise().take();
+  }
 };
 
 // Awaits a task<T>.
@@ -239,48 +245,54 @@ class [[nodiscard]] task_awaiter : private task_await {
   std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> awaiting) noexcept {
     return start(awaiting);
   }
-  T await_resume() { return std::coroutine_handle<task_promise<T>>::from_address(callee.address()).promise().take(); }
+  T await_resume() { return take<T>(); }
 };
 
 // Awaits a task<void>: a coroutine as above, or a leaf operation run here.
+// An await is one or the other, so the coroutine's link and the sleep's
+// timer entry share their storage: a sleeping frame holds the entry only.
 template <>
-class [[nodiscard]] task_awaiter<void> : private task_await {
+class [[nodiscard]] task_awaiter<void> {
  public:
-  task_awaiter(std::coroutine_handle<task_promise<void>> h, const leaf_operation& leaf) noexcept
-      : task_await(h), op_(leaf.op), ticks_(leaf.ticks) {}
+  // The sleep is counted from here, the start of the await, not from the
+  // call that made the task: a task is lazy.
+  task_awaiter(std::coroutine_handle<task_promise<void>> h, const leaf_operation& leaf) noexcept : op_(leaf.op) {
+    switch (op_) {
+      case leaf_operation::kind::none:
+        ::new (static_cast<void*>(&frame_)) task_await(h);
+        break;
+      case leaf_operation::kind::yield:
+        break;
+      case leaf_operation::kind::sleep_for:
+        ::new (static_cast<void*>(&entry_)) timer_entry{deadline_after(std::chrono::nanoseconds(leaf.ticks))};
+        break;
+      case leaf_operation::kind::sleep_until:
+        ::new (static_cast<void*>(&entry_)) timer_entry{clock::time_point(clock::duration(leaf.ticks))};
+        break;
+    }
+  }
+  task_awaiter(const task_awaiter&) = delete;
+  task_awaiter& operator=(const task_awaiter&) = delete;
   // Reached with the timer still registered only when the sleeping task is
   // cancelled; after a normal wake-up the timer has already removed it.
   ~task_awaiter() {
-    if (registered_) timer_cancel(entry_);
+    if (op_ == leaf_operation::kind::none) frame_.~task_await();
+    else if (registered_) timer_cancel(entry_);
   }
 
   bool await_ready() noexcept {
-    switch (op_) {
-      case leaf_operation::kind::sleep_for:
-        // A task is lazy: the sleep is counted from here, not from the call.
-        entry_.deadline = deadline_after(std::chrono::nanoseconds(ticks_));
-        break;
-      case leaf_operation::kind::sleep_until:
-        entry_.deadline = clock::time_point(clock::duration(ticks_));
-        break;
-      default:
-        return false;
-    }
+    if (!sleeps()) return false;
     return entry_.deadline <= clock::now() && coop_consume();
   }
 
   template <class Promise>
   std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> awaiting) {
-    switch (op_) {
-      case leaf_operation::kind::none:
-        return start(awaiting);
-      case leaf_operation::kind::yield:
-        yield_current(awaiting);
-        break;
-      default:
-        timer_register(entry_, awaiting);
-        registered_ = true;
-        break;
+    if (op_ == leaf_operation::kind::none) return frame_.start(awaiting);
+    if (sleeps()) {
+      timer_register(entry_, awaiting);
+      registered_ = true;
+    } else {
+      yield_current(awaiting);
     }
     // Back to the worker, which requeues the task (a yield) or leaves it to
     // the timer.
@@ -289,14 +301,20 @@ class [[nodiscard]] task_awaiter<void> : private task_await {
 
   void await_resume() {
     registered_ = false;
-    if (callee) std::coroutine_handle<task_promise<void>>::from_address(callee.address()).promise().take();
+    if (op_ == leaf_operation::kind::none) frame_.take<void>();
   }
 
  private:
+  [[nodiscard]] bool sleeps() const noexcept {
+    return op_ == leaf_operation::kind::sleep_for || op_ == leaf_operation::kind::sleep_until;
+  }
+
+  union {
+    task_await frame_;   // op_ is none: the awaited coroutine
+    timer_entry entry_;  // op_ is a sleep
+  };
   leaf_operation::kind op_;
   bool registered_ = false;
-  std::int64_t ticks_;
-  timer_entry entry_;
 };
 
 }  // namespace detail
