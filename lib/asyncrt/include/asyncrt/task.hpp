@@ -16,6 +16,7 @@
 #include <asyncrt/detail/task_header.hpp>
 #include <asyncrt/detail/timer.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <coroutine>
 #include <cstddef>
@@ -186,12 +187,26 @@ inline promise_base& promise_of(std::coroutine_handle<> frame) noexcept {
 
 struct task_access;
 
-// The leaf operation a frameless task<void> stands for.
+// The leaf operation a frameless task<void> stands for. Packed into 8 bytes:
+// the task<void> that a sleep returns stays in the awaiting frame until the
+// await ends, and a million sleeping tasks are a million such frames.
 struct leaf_operation {
   enum class kind : std::uint8_t { none, yield, sleep_for, sleep_until };
-  kind op = kind::none;
-  std::int64_t ticks = 0;  // sleep_for: nanoseconds to sleep; sleep_until: the deadline's clock ticks
+  // About 73 years of nanoseconds, and of steady_clock ticks since boot:
+  // ticks at or beyond it mean "forever", at or below its negation "now".
+  static constexpr std::int64_t max_ticks = (std::int64_t{1} << 61) - 1;
+
+  kind op : 2 = kind::none;
+  std::int64_t ticks : 62 = 0;  // sleep_for: nanoseconds to sleep; sleep_until: the deadline's clock ticks
+
+  // The deadline of a sleep that starts now.
+  [[nodiscard]] clock::time_point deadline() const noexcept {
+    if (ticks == max_ticks) return clock::time_point::max();
+    if (op == kind::sleep_for) return deadline_after(std::chrono::nanoseconds(ticks));
+    return clock::time_point(clock::duration(ticks));
+  }
 };
+static_assert(sizeof(leaf_operation) == 8);
 
 // task<T>'s storage for a leaf operation: only task<void> has one, so every
 // other task stays a single pointer.
@@ -264,10 +279,8 @@ class [[nodiscard]] task_awaiter<void> {
       case leaf_operation::kind::yield:
         break;
       case leaf_operation::kind::sleep_for:
-        ::new (static_cast<void*>(&entry_)) timer_entry{deadline_after(std::chrono::nanoseconds(leaf.ticks))};
-        break;
       case leaf_operation::kind::sleep_until:
-        ::new (static_cast<void*>(&entry_)) timer_entry{clock::time_point(clock::duration(leaf.ticks))};
+        ::new (static_cast<void*>(&entry_)) timer_entry{leaf.deadline()};
         break;
     }
   }
@@ -328,12 +341,13 @@ class [[nodiscard]] task {
   using value_type = T;
 
   task() noexcept = default;
-  task(task&& other) noexcept : handle_(std::exchange(other.handle_, {})), leaf_(std::exchange(other.leaf_, {})) {}
+  task(task&& other) noexcept
+      : handle_(std::exchange(other.handle_, {})), leaf_(std::exchange(other.leaf_, detail::leaf_storage<T>())) {}
   task& operator=(task&& other) noexcept {
     if (this != &other) {
       if (handle_) detail::destroy_task_frame(handle_);
       handle_ = std::exchange(other.handle_, {});
-      leaf_ = std::exchange(other.leaf_, {});
+      leaf_ = std::exchange(other.leaf_, detail::leaf_storage<T>());
     }
     return *this;
   }
@@ -361,7 +375,7 @@ class [[nodiscard]] task {
   // Awaiting consumes the task: its frame (or leaf operation) moves into
   // the awaiter, and awaiting the task again is an error.
   awaiter take_awaiter() {
-    if (leaf_) return awaiter{handle_, std::exchange(leaf_, {})};
+    if (leaf_) return awaiter{handle_, std::exchange(leaf_, detail::leaf_storage<T>())};
     if (!handle_) throw std::logic_error("asyncrt::task: awaited an empty or finished task");
     return awaiter{std::exchange(handle_, {}), leaf_};
   }
@@ -402,7 +416,7 @@ struct task_access {
   static task<void> leaf(leaf_operation::kind op, std::int64_t ticks) noexcept {
     leaf_storage<void> storage;
     storage.op = op;
-    storage.ticks = ticks;
+    storage.ticks = std::clamp(ticks, -leaf_operation::max_ticks, leaf_operation::max_ticks);
     return task<void>{storage};
   }
 };
