@@ -37,14 +37,15 @@ namespace detail {
 class promise_base;
 
 // The await of a task by a coroutine (the task_awaiter, in the awaiting
-// frame). It owns the awaited frame from the start of the await to its end,
-// and links the two frames: the awaited task's final awaiter resumes
-// `caller`, and cancellation walks the links to destroy a chain of awaits
-// innermost first, without recursion (see destroy_task_frame).
+// frame). It owns the awaited frame from the start of the await to its end.
+// The two frames are linked both ways: the awaited task's promise keeps the
+// awaiting coroutine, which its final awaiter resumes, and the awaiting
+// task's promise keeps this link while the await lasts, so that
+// cancellation can walk a chain of awaits and destroy it innermost first,
+// without recursion (see destroy_task_frame).
 struct task_await_link {
   std::coroutine_handle<> callee;          // the awaited frame; null once it is gone
-  std::coroutine_handle<> caller;          // the awaiting coroutine
-  promise_base* caller_promise = nullptr;  // its promise, when it is a task's
+  promise_base* caller_promise = nullptr;  // the awaiting coroutine's promise, when it is a task's
 };
 
 // Destroys a task's frame (the caller owns it) and, innermost first, the
@@ -73,7 +74,7 @@ class promise_base {
     template <class Promise>
     std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> h) noexcept {
       Promise& promise = h.promise();
-      if (promise.awaited_by_) return promise.awaited_by_->caller;
+      if (promise.continuation_) return promise.continuation_;
       // No awaiter: this is the root of a spawned task. Its outcome is
       // already in the result slot; the thread running it destroys the frame
       // once resume() has returned (not here: the frame must outlive this call).
@@ -89,9 +90,9 @@ class promise_base {
   std::suspend_always initial_suspend() const noexcept { return {}; }
   final_awaiter final_suspend() const noexcept { return {}; }
 
-  // The await of this task has begun (see task_awaiter::await_suspend).
-  void set_awaited_by(task_await_link* link) noexcept {
-    awaited_by_ = link;
+  // The await of this task by `caller` has begun (see task_await::start).
+  void set_awaited_by(std::coroutine_handle<> caller, task_await_link* link) noexcept {
+    continuation_ = caller;
     if (link->caller_promise) link->caller_promise->awaiting_ = link;
   }
 
@@ -103,15 +104,17 @@ class promise_base {
  protected:
   // Whether the frame is being destroyed by destroy_task_frame: a destructor
   // that throws then reaches unhandled_exception, and the final awaiter.
-  [[nodiscard]] bool being_destroyed() const noexcept { return awaited_by_ == &destroying; }
+  [[nodiscard]] bool being_destroyed() const noexcept { return continuation_ == destroying; }
 
  private:
   friend void destroy_task_frame(std::coroutine_handle<> frame) noexcept;
 
-  // Where the final awaiter of a frame being destroyed goes: nowhere.
-  static inline task_await_link destroying{{}, std::noop_coroutine(), nullptr};
+  // Where the final awaiter of a frame being destroyed goes: nowhere. (One
+  // object for the whole program: the standard leaves it open whether two
+  // noop_coroutine() handles compare equal.)
+  static inline const std::coroutine_handle<> destroying = std::noop_coroutine();
 
-  task_await_link* awaited_by_ = nullptr;  // the await of this task, if any (null: a spawned task's root)
+  std::coroutine_handle<> continuation_;   // the coroutine awaiting this task, if any (null: a spawned task's root)
   task_await_link* awaiting_ = nullptr;    // the await of a task in progress in this frame, if any
 };
 
@@ -225,7 +228,7 @@ struct leaf_storage<void> : leaf_operation {
 // the await.
 class task_await : private task_await_link {
  public:
-  explicit task_await(std::coroutine_handle<> frame) noexcept : task_await_link{frame, {}, nullptr} {}
+  explicit task_await(std::coroutine_handle<> frame) noexcept : task_await_link{frame, nullptr} {}
   task_await(const task_await&) = delete;
   task_await& operator=(const task_await&) = delete;
   ~task_await() {
@@ -237,9 +240,8 @@ class task_await : private task_await_link {
   // then linked to the awaited one.
   template <class Promise>
   std::coroutine_handle<> start(std::coroutine_handle<Promise> awaiting) noexcept {
-    caller = awaiting;
     if constexpr (std::is_base_of_v<promise_base, Promise>) caller_promise = &awaiting.promise();
-    promise_of(callee).set_awaited_by(this);
+    promise_of(callee).set_awaited_by(awaiting, this);
     return callee;
   }
 
