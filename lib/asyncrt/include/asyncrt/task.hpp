@@ -271,65 +271,52 @@ class [[nodiscard]] task_awaiter : private task_await {
 template <>
 class [[nodiscard]] task_awaiter<void> {
  public:
-  // The sleep is counted from here, the start of the await, not from the
-  // call that made the task: a task is lazy.
-  task_awaiter(std::coroutine_handle<task_promise<void>> h, const leaf_operation& leaf) noexcept : op_(leaf.op) {
-    switch (op_) {
-      case leaf_operation::kind::none:
-        ::new (static_cast<void*>(&frame_)) task_await(h);
-        break;
-      case leaf_operation::kind::yield:
-        break;
-      case leaf_operation::kind::sleep_for:
-      case leaf_operation::kind::sleep_until:
-        ::new (static_cast<void*>(&entry_)) timer_entry{leaf.deadline()};
-        break;
-    }
+  task_awaiter(std::coroutine_handle<task_promise<void>> h, const leaf_operation& leaf) noexcept : leaf_(leaf) {
+    if (leaf_.op == leaf_operation::kind::none) ::new (static_cast<void*>(&frame_)) task_await(h);
+    else if (sleeps()) ::new (static_cast<void*>(&entry_)) timer_entry{};
   }
   task_awaiter(const task_awaiter&) = delete;
   task_awaiter& operator=(const task_awaiter&) = delete;
   // Reached with the timer still registered only when the sleeping task is
   // cancelled; after a normal wake-up the timer has already removed it.
   ~task_awaiter() {
-    if (op_ == leaf_operation::kind::none) frame_.~task_await();
-    else if (registered_) timer_cancel(entry_);
+    if (leaf_.op == leaf_operation::kind::none) frame_.~task_await();
+    else if (sleeps() && entry_.task) timer_cancel(entry_);
   }
 
   bool await_ready() noexcept {
     if (!sleeps()) return false;
+    // A task is lazy: the sleep is counted from here, not from the call.
+    entry_.deadline = leaf_.deadline();
     return entry_.deadline <= clock::now() && coop_consume();
   }
 
   template <class Promise>
   std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> awaiting) {
-    if (op_ == leaf_operation::kind::none) return frame_.start(awaiting);
-    if (sleeps()) {
-      timer_register(entry_, awaiting);
-      registered_ = true;
-    } else {
-      yield_current(awaiting);
-    }
+    if (leaf_.op == leaf_operation::kind::none) return frame_.start(awaiting);
+    // Sets entry_.task: the sleep is registered until it resumes.
+    if (sleeps()) timer_register(entry_, awaiting);
+    else yield_current(awaiting);
     // Back to the worker, which requeues the task (a yield) or leaves it to
     // the timer.
     return std::noop_coroutine();
   }
 
   void await_resume() {
-    registered_ = false;
-    if (op_ == leaf_operation::kind::none) frame_.take<void>();
+    if (leaf_.op == leaf_operation::kind::none) frame_.take<void>();
+    else if (sleeps()) entry_.task = nullptr;
   }
 
  private:
   [[nodiscard]] bool sleeps() const noexcept {
-    return op_ == leaf_operation::kind::sleep_for || op_ == leaf_operation::kind::sleep_until;
+    return leaf_.op == leaf_operation::kind::sleep_for || leaf_.op == leaf_operation::kind::sleep_until;
   }
 
   union {
-    task_await frame_;   // op_ is none: the awaited coroutine
-    timer_entry entry_;  // op_ is a sleep
+    task_await frame_;   // leaf_ is none: the awaited coroutine
+    timer_entry entry_;  // leaf_ is a sleep
   };
-  leaf_operation::kind op_;
-  bool registered_ = false;
+  leaf_operation leaf_;
 };
 
 }  // namespace detail
