@@ -66,7 +66,7 @@ TEST(frame_allocator, a_freed_block_is_reused_by_the_next_allocation_of_its_clas
   deallocate_block(first, c1);
   EXPECT_EQ(frame_cache_size(), cached + 1);
   unsigned c2 = 0;
-  void* second = allocate_block(152, c2);  // same 16-byte step, same class
+  void* second = allocate_block(152, c2);  // the same class
   EXPECT_EQ(c2, c1);
   EXPECT_EQ(second, first);
   EXPECT_EQ(frame_cache_size(), cached);

@@ -121,6 +121,29 @@ ASYNC_TEST(time, a_sleep_awaited_twice_throws) {
   EXPECT_THROW(co_await sleep, std::logic_error);
 }
 
+// A sleep task keeps its duration or deadline in 62 bits (about 73 years of
+// nanoseconds); anything longer is forever, not a moment wrapped into the past.
+ASYNC_TEST(time, the_longest_sleeps_last_until_cancelled) {
+  std::vector<asyncrt::join_handle<void>> sleeps;
+  sleeps.push_back(asyncrt::spawn(asyncrt::sleep_for(std::chrono::nanoseconds::max())));
+  sleeps.push_back(asyncrt::spawn(asyncrt::sleep_for(std::chrono::hours(24 * 365 * 100))));
+  sleeps.push_back(asyncrt::spawn(asyncrt::sleep_until(asyncrt::steady_time::max())));
+  co_await asyncrt::sleep_for(30ms);
+  for (auto& sleep : sleeps) {
+    EXPECT_FALSE(sleep.is_finished());
+    sleep.abort();
+    EXPECT_THROW(co_await sleep, asyncrt::task_cancelled);
+  }
+}
+
+ASYNC_TEST(time, sleeps_into_the_distant_past_complete_at_once) {
+  const auto start = clock::now();
+  co_await asyncrt::sleep_for(std::chrono::nanoseconds::min());
+  co_await asyncrt::sleep_for(-std::chrono::hours(24 * 365 * 100));
+  co_await asyncrt::sleep_until(asyncrt::steady_time::min());
+  EXPECT_LT(elapsed_ms(start), 50ms);
+}
+
 ASYNC_TEST(time, sleeps_can_be_spawned_and_joined) {
   const auto start = clock::now();
   auto handle = asyncrt::spawn(asyncrt::sleep_for(30ms));

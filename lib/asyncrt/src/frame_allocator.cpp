@@ -37,21 +37,25 @@ constexpr bool cache_enabled = true;
 
 // Class 0 is "no class". The header keeps a block's class in 4 bits, hence
 // 15 classes: fine-grained where small task blocks are (a trivial task's is
-// 128 bytes, a sleeping one's about 200), so that rounding up wastes little.
-constexpr std::array<std::uint32_t, 16> class_size = {0,   112, 128, 144, 160, 176, 192, 208,
-                                                      224, 240, 256, 288, 320, 384, 512, 1024};
-constexpr std::size_t largest_class = 1024;
+// 112 bytes, a sleeping one's about 190), so that rounding up wastes little.
+// Each class is 8 bytes short of a multiple of 16: glibc's malloc gives a
+// request of n bytes a chunk of n + 8 bytes rounded up to 16, so a block of
+// 16k - 8 bytes fills its chunk (a 192-byte block would take a 208-byte
+// chunk, as a 200-byte one does).
+constexpr std::array<std::uint32_t, 16> class_size = {0,   120, 136, 152, 168, 184, 200, 216,
+                                                      232, 248, 264, 296, 328, 392, 520, 1032};
+constexpr std::size_t largest_class = 1032;
 
 // How many bytes of free blocks a thread keeps per class: enough for a
 // thousand-deep chain of small tasks to be recycled whole.
 constexpr std::size_t list_bytes = 256 * 1024;
 
-// The class of a block of `size` bytes, by 16-byte units.
-constexpr std::array<std::uint8_t, largest_class / 16 + 1> class_by_units = [] {
-  std::array<std::uint8_t, largest_class / 16 + 1> table{};
+// The class of a block of `size` bytes, by 8-byte units.
+constexpr std::array<std::uint8_t, largest_class / 8 + 1> class_by_units = [] {
+  std::array<std::uint8_t, largest_class / 8 + 1> table{};
   unsigned c = 1;
   for (std::size_t units = 0; units < table.size(); ++units) {
-    while (class_size[c] < units * 16) ++c;
+    while (class_size[c] < units * 8) ++c;
     table[units] = static_cast<std::uint8_t>(c);
   }
   return table;
@@ -59,7 +63,7 @@ constexpr std::array<std::uint8_t, largest_class / 16 + 1> class_by_units = [] {
 
 unsigned class_of(std::size_t size) noexcept {
   if (!cache_enabled || size > largest_class) return 0;
-  return class_by_units[(size + 15) / 16];
+  return class_by_units[(size + 7) / 8];
 }
 
 struct free_node {

@@ -231,11 +231,13 @@ void destroy_task_frame(std::coroutine_handle<> frame) noexcept {
   promise_base* p = top;
   while (p->awaiting_) p = &promise_of(p->awaiting_->callee);
   for (;;) {
-    task_await_link* const link = p == top ? nullptr : p->awaited_by_;
+    // Below the top, every frame was reached from its caller's promise: the
+    // caller is a task, awaiting it through `link`.
+    promise_base* const caller = p == top ? nullptr : &promise_of(p->continuation_);
+    task_await_link* const link = caller ? caller->awaiting_ : nullptr;
     const std::coroutine_handle<> h = link ? link->callee : frame;
-    promise_base* const caller = link ? link->caller_promise : nullptr;
     if (link) link->callee = {};  // its awaiter, destroyed with the caller's frame, must not destroy it again
-    p->awaited_by_ = &promise_base::destroying;
+    p->continuation_ = promise_base::destroying;
     const bool outer_failed = std::exchange(tls_destruction_failed, false);
     h.destroy();
     // A destructor threw: the frame caught the exception in its
@@ -243,7 +245,7 @@ void destroy_task_frame(std::coroutine_handle<> frame) noexcept {
     // freeing itself (g++ and clang alike). Destroy it from there.
     if (tls_destruction_failed) h.destroy();
     tls_destruction_failed = outer_failed;
-    if (!link) return;
+    if (!caller) return;
     p = caller;
   }
 }

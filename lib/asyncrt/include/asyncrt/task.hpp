@@ -16,6 +16,7 @@
 #include <asyncrt/detail/task_header.hpp>
 #include <asyncrt/detail/timer.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <coroutine>
 #include <cstddef>
@@ -36,14 +37,15 @@ namespace detail {
 class promise_base;
 
 // The await of a task by a coroutine (the task_awaiter, in the awaiting
-// frame). It owns the awaited frame from the start of the await to its end,
-// and links the two frames: the awaited task's final awaiter resumes
-// `caller`, and cancellation walks the links to destroy a chain of awaits
-// innermost first, without recursion (see destroy_task_frame).
+// frame). It owns the awaited frame from the start of the await to its end.
+// The two frames are linked both ways: the awaited task's promise keeps the
+// awaiting coroutine, which its final awaiter resumes, and the awaiting
+// task's promise keeps this link while the await lasts, so that
+// cancellation can walk a chain of awaits and destroy it innermost first,
+// without recursion (see destroy_task_frame).
 struct task_await_link {
   std::coroutine_handle<> callee;          // the awaited frame; null once it is gone
-  std::coroutine_handle<> caller;          // the awaiting coroutine
-  promise_base* caller_promise = nullptr;  // its promise, when it is a task's
+  promise_base* caller_promise = nullptr;  // the awaiting coroutine's promise, when it is a task's
 };
 
 // Destroys a task's frame (the caller owns it) and, innermost first, the
@@ -72,7 +74,7 @@ class promise_base {
     template <class Promise>
     std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> h) noexcept {
       Promise& promise = h.promise();
-      if (promise.awaited_by_) return promise.awaited_by_->caller;
+      if (promise.continuation_) return promise.continuation_;
       // No awaiter: this is the root of a spawned task. Its outcome is
       // already in the result slot; the thread running it destroys the frame
       // once resume() has returned (not here: the frame must outlive this call).
@@ -88,9 +90,9 @@ class promise_base {
   std::suspend_always initial_suspend() const noexcept { return {}; }
   final_awaiter final_suspend() const noexcept { return {}; }
 
-  // The await of this task has begun (see task_awaiter::await_suspend).
-  void set_awaited_by(task_await_link* link) noexcept {
-    awaited_by_ = link;
+  // The await of this task by `caller` has begun (see task_await::start).
+  void set_awaited_by(std::coroutine_handle<> caller, task_await_link* link) noexcept {
+    continuation_ = caller;
     if (link->caller_promise) link->caller_promise->awaiting_ = link;
   }
 
@@ -102,15 +104,17 @@ class promise_base {
  protected:
   // Whether the frame is being destroyed by destroy_task_frame: a destructor
   // that throws then reaches unhandled_exception, and the final awaiter.
-  [[nodiscard]] bool being_destroyed() const noexcept { return awaited_by_ == &destroying; }
+  [[nodiscard]] bool being_destroyed() const noexcept { return continuation_ == destroying; }
 
  private:
   friend void destroy_task_frame(std::coroutine_handle<> frame) noexcept;
 
-  // Where the final awaiter of a frame being destroyed goes: nowhere.
-  static inline task_await_link destroying{{}, std::noop_coroutine(), nullptr};
+  // Where the final awaiter of a frame being destroyed goes: nowhere. (One
+  // object for the whole program: the standard leaves it open whether two
+  // noop_coroutine() handles compare equal.)
+  static inline const std::coroutine_handle<> destroying = std::noop_coroutine();
 
-  task_await_link* awaited_by_ = nullptr;  // the await of this task, if any (null: a spawned task's root)
+  std::coroutine_handle<> continuation_;   // the coroutine awaiting this task, if any (null: a spawned task's root)
   task_await_link* awaiting_ = nullptr;    // the await of a task in progress in this frame, if any
 };
 
@@ -186,12 +190,26 @@ inline promise_base& promise_of(std::coroutine_handle<> frame) noexcept {
 
 struct task_access;
 
-// The leaf operation a frameless task<void> stands for.
+// The leaf operation a frameless task<void> stands for. Packed into 8 bytes:
+// the task<void> that a sleep returns stays in the awaiting frame until the
+// await ends, and a million sleeping tasks are a million such frames.
 struct leaf_operation {
   enum class kind : std::uint8_t { none, yield, sleep_for, sleep_until };
-  kind op = kind::none;
-  std::int64_t ticks = 0;  // sleep_for: nanoseconds to sleep; sleep_until: the deadline's clock ticks
+  // About 73 years of nanoseconds, and of steady_clock ticks since boot:
+  // ticks at or beyond it mean "forever", at or below its negation "now".
+  static constexpr std::int64_t max_ticks = (std::int64_t{1} << 61) - 1;
+
+  kind op : 2 = kind::none;
+  std::int64_t ticks : 62 = 0;  // sleep_for: nanoseconds to sleep; sleep_until: the deadline's clock ticks
+
+  // The deadline of a sleep that starts now.
+  [[nodiscard]] clock::time_point deadline() const noexcept {
+    if (ticks == max_ticks) return clock::time_point::max();
+    if (op == kind::sleep_for) return deadline_after(std::chrono::nanoseconds(ticks));
+    return clock::time_point(clock::duration(ticks));
+  }
 };
+static_assert(sizeof(leaf_operation) == 8);
 
 // task<T>'s storage for a leaf operation: only task<void> has one, so every
 // other task stays a single pointer.
@@ -208,9 +226,9 @@ struct leaf_storage<void> : leaf_operation {
 // takes the frame over from the task, starts its coroutine by symmetric
 // transfer (its final awaiter transfers back) and destroys it at the end of
 // the await.
-class task_await : protected task_await_link {
+class task_await : private task_await_link {
  public:
-  explicit task_await(std::coroutine_handle<> frame) noexcept : task_await_link{frame, {}, nullptr} {}
+  explicit task_await(std::coroutine_handle<> frame) noexcept : task_await_link{frame, nullptr} {}
   task_await(const task_await&) = delete;
   task_await& operator=(const task_await&) = delete;
   ~task_await() {
@@ -222,10 +240,15 @@ class task_await : protected task_await_link {
   // then linked to the awaited one.
   template <class Promise>
   std::coroutine_handle<> start(std::coroutine_handle<Promise> awaiting) noexcept {
-    caller = awaiting;
     if constexpr (std::is_base_of_v<promise_base, Promise>) caller_promise = &awaiting.promise();
-    promise_of(callee).set_awaited_by(this);
+    promise_of(callee).set_awaited_by(awaiting, this);
     return callee;
+  }
+
+  // The awaited task's value, or its exception rethrown.
+  template <class T>
+  T take() {
+    return std::coroutine_handle<task_promise<T>>::from_address(callee.address()).promise().take();
   }
 };
 
@@ -239,64 +262,61 @@ class [[nodiscard]] task_awaiter : private task_await {
   std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> awaiting) noexcept {
     return start(awaiting);
   }
-  T await_resume() { return std::coroutine_handle<task_promise<T>>::from_address(callee.address()).promise().take(); }
+  T await_resume() { return take<T>(); }
 };
 
 // Awaits a task<void>: a coroutine as above, or a leaf operation run here.
+// An await is one or the other, so the coroutine's link and the sleep's
+// timer entry share their storage: a sleeping frame holds the entry only.
 template <>
-class [[nodiscard]] task_awaiter<void> : private task_await {
+class [[nodiscard]] task_awaiter<void> {
  public:
-  task_awaiter(std::coroutine_handle<task_promise<void>> h, const leaf_operation& leaf) noexcept
-      : task_await(h), op_(leaf.op), ticks_(leaf.ticks) {}
+  task_awaiter(std::coroutine_handle<task_promise<void>> h, const leaf_operation& leaf) noexcept : leaf_(leaf) {
+    if (leaf_.op == leaf_operation::kind::none) ::new (static_cast<void*>(&frame_)) task_await(h);
+    else if (sleeps()) ::new (static_cast<void*>(&entry_)) timer_entry{};
+  }
+  task_awaiter(const task_awaiter&) = delete;
+  task_awaiter& operator=(const task_awaiter&) = delete;
   // Reached with the timer still registered only when the sleeping task is
   // cancelled; after a normal wake-up the timer has already removed it.
   ~task_awaiter() {
-    if (registered_) timer_cancel(entry_);
+    if (leaf_.op == leaf_operation::kind::none) frame_.~task_await();
+    else if (sleeps() && entry_.task) timer_cancel(entry_);
   }
 
   bool await_ready() noexcept {
-    switch (op_) {
-      case leaf_operation::kind::sleep_for:
-        // A task is lazy: the sleep is counted from here, not from the call.
-        entry_.deadline = deadline_after(std::chrono::nanoseconds(ticks_));
-        break;
-      case leaf_operation::kind::sleep_until:
-        entry_.deadline = clock::time_point(clock::duration(ticks_));
-        break;
-      default:
-        return false;
-    }
+    if (!sleeps()) return false;
+    // A task is lazy: the sleep is counted from here, not from the call.
+    entry_.deadline = leaf_.deadline();
     return entry_.deadline <= clock::now() && coop_consume();
   }
 
   template <class Promise>
   std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> awaiting) {
-    switch (op_) {
-      case leaf_operation::kind::none:
-        return start(awaiting);
-      case leaf_operation::kind::yield:
-        yield_current(awaiting);
-        break;
-      default:
-        timer_register(entry_, awaiting);
-        registered_ = true;
-        break;
-    }
+    if (leaf_.op == leaf_operation::kind::none) return frame_.start(awaiting);
+    // Sets entry_.task: the sleep is registered until it resumes.
+    if (sleeps()) timer_register(entry_, awaiting);
+    else yield_current(awaiting);
     // Back to the worker, which requeues the task (a yield) or leaves it to
     // the timer.
     return std::noop_coroutine();
   }
 
   void await_resume() {
-    registered_ = false;
-    if (callee) std::coroutine_handle<task_promise<void>>::from_address(callee.address()).promise().take();
+    if (leaf_.op == leaf_operation::kind::none) frame_.take<void>();
+    else if (sleeps()) entry_.task = nullptr;
   }
 
  private:
-  leaf_operation::kind op_;
-  bool registered_ = false;
-  std::int64_t ticks_;
-  timer_entry entry_;
+  [[nodiscard]] bool sleeps() const noexcept {
+    return leaf_.op == leaf_operation::kind::sleep_for || leaf_.op == leaf_operation::kind::sleep_until;
+  }
+
+  union {
+    task_await frame_;   // leaf_ is none: the awaited coroutine
+    timer_entry entry_;  // leaf_ is a sleep
+  };
+  leaf_operation leaf_;
 };
 
 }  // namespace detail
@@ -310,12 +330,13 @@ class [[nodiscard]] task {
   using value_type = T;
 
   task() noexcept = default;
-  task(task&& other) noexcept : handle_(std::exchange(other.handle_, {})), leaf_(std::exchange(other.leaf_, {})) {}
+  task(task&& other) noexcept
+      : handle_(std::exchange(other.handle_, {})), leaf_(std::exchange(other.leaf_, detail::leaf_storage<T>())) {}
   task& operator=(task&& other) noexcept {
     if (this != &other) {
       if (handle_) detail::destroy_task_frame(handle_);
       handle_ = std::exchange(other.handle_, {});
-      leaf_ = std::exchange(other.leaf_, {});
+      leaf_ = std::exchange(other.leaf_, detail::leaf_storage<T>());
     }
     return *this;
   }
@@ -343,7 +364,7 @@ class [[nodiscard]] task {
   // Awaiting consumes the task: its frame (or leaf operation) moves into
   // the awaiter, and awaiting the task again is an error.
   awaiter take_awaiter() {
-    if (leaf_) return awaiter{handle_, std::exchange(leaf_, {})};
+    if (leaf_) return awaiter{handle_, std::exchange(leaf_, detail::leaf_storage<T>())};
     if (!handle_) throw std::logic_error("asyncrt::task: awaited an empty or finished task");
     return awaiter{std::exchange(handle_, {}), leaf_};
   }
@@ -391,7 +412,7 @@ struct task_access {
   static task<void> leaf(leaf_operation::kind op, std::int64_t ticks) noexcept {
     leaf_storage<void> storage;
     storage.op = op;
-    storage.ticks = ticks;
+    storage.ticks = std::clamp(ticks, -leaf_operation::max_ticks, leaf_operation::max_ticks);
     return task<void>{storage};
   }
 };

@@ -18,7 +18,7 @@ struct timer_entry {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   clock::time_point deadline;
   std::size_t index = npos;  // position in the heap; npos once fired or removed (guarded by the heap's lock)
-  task_header* task = nullptr;
+  task_header* task = nullptr;  // the sleeping task, set by timer_register
 };
 
 // Registers the current task, suspended at `h`, to be woken at entry.deadline.
