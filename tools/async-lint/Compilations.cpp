@@ -156,8 +156,8 @@ private:
   /// Checks one entry as clang reads it, without reading past a value that
   /// is wrong (skipping it would recurse through whatever it nests).
   std::string checkEntry(llvm::yaml::Node &Entry, unsigned Index) {
-    std::string Name = "entry " + std::to_string(Index) + " (line " +
-                       std::to_string(lineOf(Entry)) + ")";
+    std::string Name = "entry " + std::to_string(Index) + " (" +
+                       lineOf(Entry) + ")";
     auto *Fields = llvm::dyn_cast<llvm::yaml::MappingNode>(&Entry);
     if (!Fields)
       return Name + " is not an object";
@@ -196,8 +196,8 @@ private:
     }
     if (!File)
       return Name + " has no \"file\"";
-    Name = "entry " + std::to_string(Index) + " ('" + *File + "', line " +
-           std::to_string(lineOf(Entry)) + ")";
+    Name = "entry " + std::to_string(Index) + " ('" + *File + "', " +
+           lineOf(Entry) + ")";
     if (!HasCommand)
       return Name + " has no \"command\" or \"arguments\"";
     if (!Directory)
@@ -210,8 +210,13 @@ private:
     return "";
   }
 
-  unsigned lineOf(llvm::yaml::Node &Node) {
-    return Sources.getLineAndColumn(Node.getSourceRange().Start).first;
+  /// "line 3", where \p Node starts; "line unknown" for a node the parser
+  /// made up without a place in the text (after an error it recovered from).
+  std::string lineOf(llvm::yaml::Node &Node) {
+    llvm::SMLoc Start = Node.getSourceRange().Start;
+    if (!Start.isValid() || Sources.FindBufferContainingLoc(Start) == 0)
+      return "line unknown";
+    return "line " + std::to_string(Sources.getLineAndColumn(Start).first);
   }
 
   llvm::StringRef Text;
