@@ -484,14 +484,17 @@ def scenario_configuration_problems_are_logged_once(s):
     expect(sum(misspelled in w for w in warnings()) == 1, "once, not again on an edit: %s" % warnings())
     # A .clang-tidy that is not YAML: the file is not linted (its findings
     # stay as they were), and why is told.
-    s.write(".clang-tidy", "Checks: [\n")
-    server.notify("workspace/didChangeWatchedFiles", {"changes": [
-        {"uri": uri(s.path(".clang-tidy")), "type": 2}]})
-    told = server.wait_for(lambda m: m.get("method") == "window/logMessage" and m["params"]["type"] == 2
-                           and "invalid configuration file" in m["params"]["message"], "the invalid file's log")
-    expect(told["params"]["message"].startswith("cannot lint %s: invalid configuration file '%s': line "
-                                                % (source, s.path(".clang-tidy"))),
-           "which file, and where: %s" % told["params"]["message"])
+    def refused(configuration, problem, where):
+        s.write(".clang-tidy", configuration)
+        server.notify("workspace/didChangeWatchedFiles", {"changes": [
+            {"uri": uri(s.path(".clang-tidy")), "type": 2}]})
+        told = server.wait_for(lambda m: m.get("method") == "window/logMessage" and m["params"]["type"] == 2
+                               and problem in m["params"]["message"], "the log of " + problem)
+        expect(told["params"]["message"].startswith("cannot lint %s: invalid configuration file '%s': %s"
+                                                    % (source, s.path(".clang-tidy"), where)),
+               "which file, and where: %s" % told["params"]["message"])
+
+    refused("Checks: [\n", "invalid configuration file", "line ")
     # Nor is that told again on an edit: only a change of the file mends it.
     # (The runs' logs read so far are older runs'; the next is this one's.)
     server.pending = [m for m in server.pending if not (
@@ -507,14 +510,7 @@ def scenario_configuration_problems_are_logged_once(s):
     expect(len(after) == 3 and "async-heavy-loop" not in checks_of(after), "fixed, it applies: %s" % after)
     # A value the check cannot take is refused as the command line refuses
     # it, naming the option, not told as a warning and dropped.
-    s.write(".clang-tidy", "CheckOptions:\n  async-heavy-loop.TripCountThreshold: -5\n")
-    server.notify("workspace/didChangeWatchedFiles", {"changes": [
-        {"uri": uri(s.path(".clang-tidy")), "type": 2}]})
-    refused = server.wait_for(lambda m: m.get("method") == "window/logMessage" and m["params"]["type"] == 2
-                              and "invalid value '-5'" in m["params"]["message"], "the invalid value's log")
-    expect(refused["params"]["message"].startswith("cannot lint %s: invalid configuration file '%s': line 2: "
-                                                   % (source, s.path(".clang-tidy"))),
-           "which file, which line: %s" % refused["params"]["message"])
+    refused("CheckOptions:\n  async-heavy-loop.TripCountThreshold: -5\n", "invalid value '-5'", "line 2: ")
     expect(server.stop() == 0, "clean exit")
 
 
