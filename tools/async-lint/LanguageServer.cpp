@@ -31,6 +31,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <map>
 
 using clang::tidy::ClangTidyError;
@@ -355,6 +356,14 @@ int Server::serve() {
       break;
     }
     handle(std::move(*Message->Body));
+    if (int Failure = Client.writeFailure()) {
+      std::string Why = std::strerror(Failure);
+      Why[0] = llvm::toLower(Why[0]);
+      llvm::errs() << "async-lint: error: cannot write to the editor: " << Why
+                   << "\n";
+      Status = 2;
+      break;
+    }
   }
   {
     std::lock_guard<std::mutex> Guard(Lock);

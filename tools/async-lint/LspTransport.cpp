@@ -3,6 +3,7 @@
 #include "LspTransport.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cerrno>
 
 namespace async_lint::lsp {
 namespace {
@@ -68,9 +69,16 @@ void Transport::write(llvm::json::Object Message) {
   std::string Body;
   llvm::raw_string_ostream(Body) << llvm::json::Value(std::move(Message));
   std::lock_guard<std::mutex> Guard(Writing);
+  errno = 0;
   std::fprintf(Out, "Content-Length: %zu\r\n\r\n", Body.size());
   std::fwrite(Body.data(), 1, Body.size(), Out);
-  std::fflush(Out);
+  if ((std::fflush(Out) != 0 || std::ferror(Out)) && WriteFailure == 0)
+    WriteFailure = errno ? errno : EIO;
+}
+
+int Transport::writeFailure() {
+  std::lock_guard<std::mutex> Guard(Writing);
+  return WriteFailure;
 }
 
 void Transport::notify(llvm::StringRef Method, llvm::json::Value Params) {

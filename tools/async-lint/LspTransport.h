@@ -49,12 +49,17 @@ public:
   void reply(llvm::json::Value Id, llvm::json::Value Result);
   void replyError(llvm::json::Value Id, ErrorCode Code, llvm::StringRef Message);
 
+  /// Why a message could not be written to the client (the errno of the
+  /// first failure: a full disk, a closed pipe), or 0.
+  int writeFailure();
+
 private:
   void write(llvm::json::Object Message);
 
   std::FILE *In;
   std::FILE *Out;
   std::mutex Writing;
+  int WriteFailure = 0;
 };
 
 } // namespace async_lint::lsp
