@@ -306,6 +306,25 @@ bool isCompilerFlag(llvm::StringRef Argument) {
          !Parsed.hasArg(clang::options::OPT_INPUT);
 }
 
+/// Whether \p Flag makes clang's driver print and compile nothing
+/// (`--help`, `--version`, `-###`, `-print-search-dirs`): given after `--`,
+/// the driver would print on standard output, into the report, while the
+/// compiler flags are read.
+bool isPrintingFlag(llvm::StringRef Flag) {
+  std::string Copy = Flag.str();
+  const char *Flags[] = {Copy.c_str()};
+  unsigned MissingIndex = 0, MissingCount = 0;
+  llvm::opt::InputArgList Parsed =
+      clang::getDriverOptTable().ParseArgs(Flags, MissingIndex, MissingCount);
+  return llvm::any_of(Parsed, [](const llvm::opt::Arg *Arg) {
+    llvm::StringRef Name = Arg->getOption().getName().ltrim('-');
+    return llvm::is_contained({"help", "help-hidden", "version", "###",
+                               "dumpmachine", "dumpversion"},
+                              Name) ||
+           Name.starts_with("print-");
+  });
+}
+
 /// The option of async-lint that \p Name (an argument without its dashes)
 /// is a slip of (`lis-checks`, `versoin`): the closest, a slip a quarter of
 /// its length at most.
@@ -528,6 +547,15 @@ llvm::Expected<Invocation> parseArguments(int Argc, const char **Argv) {
   if (!Arguments)
     return Arguments.takeError();
   // The options end where the compiler flags begin, at the first `--`.
+  auto Flags = llvm::find_if(*Arguments, [](llvm::StringRef Argument) {
+    return Argument == "--";
+  });
+  for (llvm::StringRef Flag : llvm::make_range(Flags, Arguments->end()))
+    if (Flag != "--" && isPrintingFlag(Flag))
+      return llvm::createStringError(
+          ("the compiler flag '" + Flag +
+           "' after '--' makes clang print, not compile; leave it out")
+              .str());
   int Options = Arguments->size();
   std::string FlagsError;
   Result.Flags = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
