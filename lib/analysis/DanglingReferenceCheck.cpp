@@ -45,8 +45,10 @@ struct Referent {
 /// The referent \p Object names if its creator owns it and it dies before
 /// the creator returns: a temporary, or a local variable (also through its
 /// fields, `local.field`). Nothing for parameters (their owner is the
-/// caller), statics, globals, references, and objects reached through a
-/// pointer (`p->x`, `*p`: owned elsewhere, for instance by a shared_ptr).
+/// caller), statics, globals, references, a lambda's captures (an enclosing
+/// function's variable, or the closure's copy: neither dies when the
+/// lambda's call returns), and objects reached through a pointer (`p->x`,
+/// `*p`: owned elsewhere, for instance by a shared_ptr).
 std::optional<Referent> referentOf(const Expr *Object) {
   // Not IgnoreParenImpCasts: it also skips the temporary looked for.
   Object = Object->IgnoreParens();
@@ -62,7 +64,8 @@ std::optional<Referent> referentOf(const Expr *Object) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
         Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
-        !Var->getType()->isReferenceType())
+        !Var->getType()->isReferenceType() &&
+        !Ref->refersToEnclosingVariableOrCapture())
       return Referent{Var};
   return std::nullopt;
 }

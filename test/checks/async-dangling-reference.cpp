@@ -281,6 +281,26 @@ asyncrt::task<> named_closure_with_captures_spawned(int n) {
   co_return;
 }
 
+// A lambda that returns the task of a closure it captured (by reference or
+// by copy): the closure is the enclosing coroutine's variable, or the
+// lambda's own copy, and neither dies when the lambda returns its task.
+asyncrt::task<> closure_captured_by_a_lambda_that_returns_its_task(int n) {
+  auto body = [n](int x) -> asyncrt::task<int> { co_return co_await scale(n) + x; };
+  auto by_reference = [&](int x) { return body(x); };
+  auto by_copy = [body](int x) { return body(x); };
+  co_await by_reference(1);
+  co_await by_copy(2);
+}
+
+// But a closure the returning lambda makes itself dies when it returns.
+auto closure_local_to_the_lambda_that_returns_its_task = [](int n) {
+  auto body = [n]() -> asyncrt::task<int> { co_return co_await scale(n); };
+  return body();
+  // CHECK: :[[@LINE-1]]:10: warning: task returned by 'body' refers to the captures of 'body'
+  // CHECK: :[[@LINE+2]]:1: note: 'body' is destroyed here, at the end of its scope
+  // CHECK: :[[@LINE-3]]:3: note: the task is returned here, still alive
+};
+
 asyncrt::task<> local_borrowed_through_join_then_spawned() {
   std::string first = "a";
   asyncrt::spawn(asyncrt::join(log_line(first), log_owned("b")));
